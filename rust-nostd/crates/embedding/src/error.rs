@@ -1,0 +1,155 @@
+//! `nsw_error_t`: what every fallible call returns (NULL on success).
+
+use alloc::boxed::Box;
+use alloc::format;
+use alloc::string::String;
+use nsw_contract::EnvelopeError;
+use wasmtime::Trap;
+
+/// What went wrong, so that bindings can map it to a typed exception without
+/// parsing messages.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum nsw_error_kind_t {
+    /// A NULL or wrong-kind handle, an unknown enum value, a bad length.
+    NSW_ERROR_INVALID_ARGUMENT = 1,
+    /// The bytes are not an artifact, or it was damaged (digest, truncation).
+    NSW_ERROR_ARTIFACT_CORRUPT = 2,
+    /// A valid artifact built for another Wasmtime version, target, profile or switches.
+    NSW_ERROR_ARTIFACT_MISMATCH = 3,
+    /// Instantiation failed to resolve or type-check an import.
+    NSW_ERROR_LINK = 4,
+    /// WebAssembly trapped; `nsw_error_trap_code` gives the code.
+    NSW_ERROR_TRAP = 5,
+    /// A host function returned an error (the embedder's own failure).
+    NSW_ERROR_HOST = 6,
+    /// A store limit (memory, table, instance count) was exceeded.
+    NSW_ERROR_RESOURCE_LIMIT = 7,
+    /// The engine or platform cannot do what was asked (e.g. unsupported host CPU).
+    NSW_ERROR_UNSUPPORTED = 8,
+    /// Any other error reported by Wasmtime.
+    NSW_ERROR_RUNTIME = 9,
+}
+pub use nsw_error_kind_t::*;
+
+/// An owned error. Free with `nsw_error_delete`.
+pub struct nsw_error_t {
+    kind: nsw_error_kind_t,
+    trap_code: Option<u8>,
+    message: String,
+}
+
+impl nsw_error_t {
+    pub fn new(kind: nsw_error_kind_t, message: impl Into<String>) -> Box<nsw_error_t> {
+        Box::new(nsw_error_t { kind, trap_code: None, message: message.into() })
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Box<nsw_error_t> {
+        nsw_error_t::new(NSW_ERROR_INVALID_ARGUMENT, message)
+    }
+
+    pub fn from_envelope(err: &EnvelopeError) -> Box<nsw_error_t> {
+        let kind = if err.is_mismatch() { NSW_ERROR_ARTIFACT_MISMATCH } else { NSW_ERROR_ARTIFACT_CORRUPT };
+        nsw_error_t::new(kind, format!("{err}"))
+    }
+
+    /// Classifies a Wasmtime error; `context` says what was being done.
+    pub fn from_wasmtime(err: wasmtime::Error, default_kind: nsw_error_kind_t) -> Box<nsw_error_t> {
+        if let Some(host) = err.downcast_ref::<HostError>() {
+            return nsw_error_t::new(NSW_ERROR_HOST, host.0.clone());
+        }
+        let message = format!("{err:?}");
+        if let Some(trap) = err.downcast_ref::<Trap>() {
+            return Box::new(nsw_error_t { kind: NSW_ERROR_TRAP, trap_code: Some(*trap as u8), message });
+        }
+        nsw_error_t::new(default_kind, message)
+    }
+
+    /// Into the raw pointer handed across the C ABI.
+    pub fn into_raw(self: Box<Self>) -> *mut nsw_error_t {
+        Box::into_raw(self)
+    }
+}
+
+/// The error a host callback returned, carried through Wasmtime unchanged.
+#[derive(Debug)]
+pub struct HostError(pub String);
+
+impl core::fmt::Display for HostError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "host function failed: {}", self.0)
+    }
+}
+
+impl core::error::Error for HostError {}
+
+/// Shorthand for functions that build their result with `?`.
+pub type NswResult<T> = Result<T, Box<nsw_error_t>>;
+
+/// Turns a result into the C convention: NULL on success.
+pub fn to_c(result: NswResult<()>) -> *mut nsw_error_t {
+    match result {
+        Ok(()) => core::ptr::null_mut(),
+        Err(err) => err.into_raw(),
+    }
+}
+
+/// Creates an error with the given message, for host callbacks to return.
+/// `message` need not be NUL-terminated; invalid UTF-8 is replaced.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_error_new(message: *const u8, message_len: usize) -> *mut nsw_error_t {
+    let text = unsafe { crate::handle::bytes(message, message_len) }
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_else(|_| String::from("<invalid message pointer>"));
+    nsw_error_t::new(NSW_ERROR_HOST, text).into_raw()
+}
+
+/// Frees an error. NULL is ignored.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_error_delete(error: *mut nsw_error_t) {
+    if !error.is_null() {
+        drop(unsafe { Box::from_raw(error) });
+    }
+}
+
+/// The error's kind; 0 for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_error_kind(error: *const nsw_error_t) -> u32 {
+    match unsafe { error.as_ref() } {
+        Some(e) => e.kind as u32,
+        None => 0,
+    }
+}
+
+/// The UTF-8 message (not NUL-terminated), valid until the error is deleted.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_error_message(error: *const nsw_error_t, out_ptr: *mut *const u8, out_len: *mut usize) {
+    let (ptr, len) = match unsafe { error.as_ref() } {
+        Some(e) => (e.message.as_ptr(), e.message.len()),
+        None => (core::ptr::null(), 0),
+    };
+    unsafe {
+        if let Some(p) = out_ptr.as_mut() {
+            *p = ptr;
+        }
+        if let Some(l) = out_len.as_mut() {
+            *l = len;
+        }
+    }
+}
+
+/// Writes the Wasmtime trap code (stable numbers: StackOverflow = 0,
+/// MemoryOutOfBounds = 1, ..., Interrupt = 10, OutOfFuel = 11) and returns
+/// true when the error is a trap; false otherwise.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_error_trap_code(error: *const nsw_error_t, out_code: *mut u32) -> bool {
+    match unsafe { error.as_ref() }.and_then(|e| e.trap_code) {
+        Some(code) => {
+            if let Some(out) = unsafe { out_code.as_mut() } {
+                *out = code as u32;
+            }
+            true
+        }
+        None => false,
+    }
+}

@@ -1,0 +1,151 @@
+//! `nsw_module_t`: a module loaded from a verified artifact.
+
+use crate::engine::nsw_engine_t;
+use crate::error::{NSW_ERROR_ARTIFACT_MISMATCH, NswResult, nsw_error_t, to_c};
+use crate::handle::{self, Tag, Tagged};
+use crate::types::{ExternDesc, nsw_extern_type_t};
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use nsw_contract::Envelope;
+use wasmtime::Module;
+
+#[repr(C)]
+pub struct nsw_module_t {
+    tag: Tag,
+    pub(crate) module: Module,
+    imports: Vec<(String, String, ExternDesc)>,
+    exports: Vec<(String, ExternDesc)>,
+}
+
+unsafe impl Tagged for nsw_module_t {
+    const TAG: Tag = Tag::Module;
+    const NAME: &'static str = "module";
+}
+
+fn verified<'a>(engine: &nsw_engine_t, bytes: &'a [u8]) -> NswResult<Envelope<'a>> {
+    let envelope = Envelope::parse(bytes).map_err(|e| nsw_error_t::from_envelope(&e))?;
+    envelope.check_engine(&engine.settings).map_err(|e| nsw_error_t::from_envelope(&e))?;
+    Ok(envelope)
+}
+
+/// Checks an artifact's envelope (magic, digest, Wasmtime version, target,
+/// profile, switches) against an engine without loading its code.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_module_verify(
+    engine: *const nsw_engine_t,
+    artifact: *const u8,
+    artifact_len: usize,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let engine = unsafe { handle::get(engine)? };
+        let bytes = unsafe { handle::bytes(artifact, artifact_len)? };
+        verified(engine, bytes).map(|_| ())
+    })())
+}
+
+/// Verifies an artifact and loads its module. The bytes are copied; the
+/// caller may free them on return.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_module_new(
+    engine: *const nsw_engine_t,
+    artifact: *const u8,
+    artifact_len: usize,
+    out: *mut *mut nsw_module_t,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let engine = unsafe { handle::get(engine)? };
+        if out.is_null() {
+            return Err(nsw_error_t::invalid("out-pointer for module is NULL"));
+        }
+        let bytes = unsafe { handle::bytes(artifact, artifact_len)? };
+        let envelope = verified(engine, bytes)?;
+        // SAFETY: the payload's digest matched and its header says it was
+        // compiled for exactly this engine's settings and Wasmtime version.
+        // The digest guards against damage, not against a forger: signatures
+        // (when configured by the embedder) guard against that.
+        let module = unsafe { Module::deserialize(&engine.engine, envelope.payload) }.map_err(|e| {
+            nsw_error_t::new(
+                NSW_ERROR_ARTIFACT_MISMATCH,
+                format!("Wasmtime refused the artifact: {e:?}"),
+            )
+        })?;
+        let imports = module
+            .imports()
+            .map(|i| (i.module().to_string(), i.name().to_string(), ExternDesc::of(&i.ty())))
+            .collect();
+        let exports = module.exports().map(|e| (e.name().to_string(), ExternDesc::of(&e.ty()))).collect();
+        let m = nsw_module_t { tag: Tag::Module, module, imports, exports };
+        unsafe { handle::write_out(out, handle::into_raw(m), "module") }
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_module_delete(module: *mut nsw_module_t) {
+    unsafe { handle::delete(module) }
+}
+
+/// Number of imports; 0 for an invalid handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_module_import_count(module: *const nsw_module_t) -> usize {
+    unsafe { handle::get(module) }.map(|m| m.imports.len()).unwrap_or(0)
+}
+
+/// Number of exports; 0 for an invalid handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_module_export_count(module: *const nsw_module_t) -> usize {
+    unsafe { handle::get(module) }.map(|m| m.exports.len()).unwrap_or(0)
+}
+
+unsafe fn write_name(s: &str, out_ptr: *mut *const u8, out_len: *mut usize, what: &str) -> NswResult<()> {
+    unsafe {
+        handle::write_out(out_ptr, s.as_ptr(), what)?;
+        handle::write_out(out_len, s.len(), what)
+    }
+}
+
+/// Describes import `index`: its module and field names (UTF-8, borrowed from
+/// the module) and its type.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_module_import(
+    module: *const nsw_module_t,
+    index: usize,
+    out_module: *mut *const u8,
+    out_module_len: *mut usize,
+    out_name: *mut *const u8,
+    out_name_len: *mut usize,
+    out_type: *mut nsw_extern_type_t,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let m = unsafe { handle::get(module)? };
+        let (module_name, name, desc) = m.imports.get(index).ok_or_else(|| {
+            nsw_error_t::invalid(format!("import index {index} out of range (module has {})", m.imports.len()))
+        })?;
+        unsafe {
+            write_name(module_name, out_module, out_module_len, "import module")?;
+            write_name(name, out_name, out_name_len, "import name")?;
+            handle::write_out(out_type, desc.as_c(), "import type")
+        }
+    })())
+}
+
+/// Describes export `index`: its name (UTF-8, borrowed from the module) and type.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_module_export(
+    module: *const nsw_module_t,
+    index: usize,
+    out_name: *mut *const u8,
+    out_name_len: *mut usize,
+    out_type: *mut nsw_extern_type_t,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let m = unsafe { handle::get(module)? };
+        let (name, desc) = m.exports.get(index).ok_or_else(|| {
+            nsw_error_t::invalid(format!("export index {index} out of range (module has {})", m.exports.len()))
+        })?;
+        unsafe {
+            write_name(name, out_name, out_name_len, "export name")?;
+            handle::write_out(out_type, desc.as_c(), "export type")
+        }
+    })())
+}
