@@ -121,9 +121,7 @@ enum Inner {
     Caller(*mut Caller<'static, StoreData>),
 }
 
-#[repr(C)]
 pub struct nsw_context_t {
-    tag: Tag,
     inner: Inner,
 }
 
@@ -134,18 +132,13 @@ unsafe impl Tagged for nsw_context_t {
 
 impl nsw_context_t {
     pub fn for_store(store: &mut Store<StoreData>) -> nsw_context_t {
-        nsw_context_t { tag: Tag::Context, inner: Inner::Store(store) }
+        nsw_context_t { inner: Inner::Store(store) }
     }
 
     /// A context valid only while `caller` is (the duration of a host call).
     pub fn for_caller(caller: &mut Caller<'_, StoreData>) -> nsw_context_t {
         let ptr = caller as *mut Caller<'_, StoreData> as *mut Caller<'static, StoreData>;
-        nsw_context_t { tag: Tag::Context, inner: Inner::Caller(ptr) }
-    }
-
-    /// Marks a caller context dead once its host call returns.
-    pub fn retire(&mut self) {
-        self.tag = Tag::Freed;
+        nsw_context_t { inner: Inner::Caller(ptr) }
     }
 
     /// The store behind a context handle.

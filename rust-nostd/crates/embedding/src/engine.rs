@@ -6,9 +6,7 @@ use alloc::format;
 use nsw_contract::{EngineSettings, Profile};
 use wasmtime::{Config, Engine};
 
-#[repr(C)]
 pub struct nsw_engine_t {
-    tag: Tag,
     pub(crate) engine: Engine,
     pub(crate) settings: EngineSettings,
 }
@@ -45,7 +43,7 @@ fn new_engine(profile: u32, fuel: bool, epoch: bool, max_wasm_stack: usize) -> N
         config.max_wasm_stack(max_wasm_stack);
     }
     let engine = Engine::new(&config).map_err(|e| nsw_error_t::from_wasmtime(e, NSW_ERROR_UNSUPPORTED))?;
-    Ok(nsw_engine_t { tag: Tag::Engine, engine, settings })
+    Ok(nsw_engine_t { engine, settings })
 }
 
 /// Creates an engine for `profile` (NSW_PROFILE_*) on this host. `fuel` and

@@ -13,9 +13,7 @@ use wasmtime::{
     Table, TableType, Val, ValRaw,
 };
 
-#[repr(C)]
 pub struct nsw_extern_t {
-    tag: Tag,
     store_id: u64,
     pub(crate) ext: Extern,
     desc: ExternDesc,
@@ -34,7 +32,7 @@ impl nsw_extern_t {
         let desc = ExternDesc::of(&ext.ty(&*ctx));
         let numeric_func = desc.kind() == NSW_EXTERN_FUNC
             && desc.params().iter().chain(desc.results()).all(|c| values::is_numeric(*c));
-        nsw_extern_t { tag: Tag::Extern, store_id: ctx.data().id, ext, desc, numeric_func }
+        nsw_extern_t { store_id: ctx.data().id, ext, desc, numeric_func }
     }
 
     pub fn store_id(&self) -> u64 {

@@ -1,9 +1,10 @@
 //! Checks applied to everything that crosses the C ABI.
 //!
-//! Every object starts with a tag naming its type. A NULL pointer or a pointer
-//! to another type of object is refused with an error instead of being used.
-//! (A dangling pointer cannot be detected here; the bindings close handles
-//! exactly once and check for use after close.)
+//! Every object handed out lives in a `Handle` whose first word is a tag
+//! naming its type, so a NULL pointer or a pointer to another type of object
+//! is refused with an error instead of being used. (A dangling pointer cannot
+//! be detected here; the bindings close handles exactly once and check for
+//! use after close.) The handle types themselves are opaque to C.
 
 use crate::error::{NswResult, nsw_error_t};
 use alloc::boxed::Box;
@@ -22,44 +23,71 @@ pub enum Tag {
     Freed = 0x4e53_57ff,
 }
 
-/// Implemented by every handle type; its first field is `tag: Tag`.
+/// Implemented by every handle type.
 pub unsafe trait Tagged {
     const TAG: Tag;
     const NAME: &'static str;
 }
 
-/// Borrows a handle after checking it is non-NULL and of the right type.
-pub unsafe fn get<'a, T: Tagged>(ptr: *const T) -> NswResult<&'a T> {
+/// What a handle pointer really points at.
+#[repr(C)]
+pub struct Handle<T> {
+    tag: Tag,
+    value: T,
+}
+
+impl<T: Tagged> Handle<T> {
+    pub fn new(value: T) -> Handle<T> {
+        Handle { tag: T::TAG, value }
+    }
+
+    /// Marks an embedded handle (one not made by `into_raw`) as dead.
+    pub fn retire(&mut self) {
+        self.tag = Tag::Freed;
+    }
+}
+
+fn check<T: Tagged>(ptr: *const T) -> NswResult<*mut Handle<T>> {
     if ptr.is_null() {
         return Err(nsw_error_t::invalid(format!("{} handle is NULL", T::NAME)));
     }
-    // SAFETY: every Tagged type is #[repr(C)] with the tag first.
+    // SAFETY: Handle is #[repr(C)] with the tag first; the caller gave us a
+    // pointer it got from this library.
     let tag = unsafe { *(ptr as *const u32) };
     if tag != T::TAG as u32 {
         let what = if tag == Tag::Freed as u32 { "was already deleted" } else { "is not of that type" };
         return Err(nsw_error_t::invalid(format!("{} handle {what}", T::NAME)));
     }
-    Ok(unsafe { &*ptr })
+    Ok(ptr as *mut Handle<T>)
+}
+
+/// Borrows a handle after checking it is non-NULL and of the right type.
+pub unsafe fn get<'a, T: Tagged>(ptr: *const T) -> NswResult<&'a T> {
+    Ok(unsafe { &(*check(ptr)?).value })
 }
 
 /// Mutable variant of [`get`].
 pub unsafe fn get_mut<'a, T: Tagged>(ptr: *mut T) -> NswResult<&'a mut T> {
-    unsafe { get(ptr as *const T)? };
-    Ok(unsafe { &mut *ptr })
+    Ok(unsafe { &mut (*check(ptr as *const T)?).value })
+}
+
+/// The C pointer for a handle that lives inside another object.
+pub fn as_ptr<T: Tagged>(handle: &mut Handle<T>) -> *mut T {
+    handle as *mut Handle<T> as *mut T
 }
 
 /// Hands a new object to the caller.
 pub fn into_raw<T: Tagged>(value: T) -> *mut T {
-    Box::into_raw(Box::new(value))
+    Box::into_raw(Box::new(Handle::new(value))) as *mut T
 }
 
 /// Frees an object made by `into_raw`; NULL and wrong types are ignored
 /// (a delete function has no way to report an error).
 pub unsafe fn delete<T: Tagged>(ptr: *mut T) {
-    if unsafe { get(ptr as *const T) }.is_ok() {
+    if let Ok(h) = check(ptr as *const T) {
         unsafe {
-            *(ptr as *mut u32) = Tag::Freed as u32;
-            drop(Box::from_raw(ptr));
+            (*h).tag = Tag::Freed;
+            drop(Box::from_raw(h));
         }
     }
 }

@@ -9,9 +9,7 @@ use crate::module::nsw_module_t;
 use alloc::format;
 use wasmtime::{Engine, Instance};
 
-#[repr(C)]
 pub struct nsw_instance_t {
-    tag: Tag,
     store_id: u64,
     instance: Instance,
 }
@@ -65,7 +63,7 @@ pub unsafe extern "C" fn nsw_linker_instantiate(
             ),
             None => nsw_error_t::from_wasmtime(e, NSW_ERROR_RUNTIME),
         })?;
-        let i = nsw_instance_t { tag: Tag::Instance, store_id: id, instance };
+        let i = nsw_instance_t { store_id: id, instance };
         unsafe { handle::write_out(out, handle::into_raw(i), "instance") }
     })())
 }

@@ -4,7 +4,7 @@ use crate::context::{StoreData, nsw_context_t};
 use crate::engine::nsw_engine_t;
 use crate::error::{HostError, NSW_ERROR_LINK, NswResult, nsw_error_t, to_c};
 use crate::externs::{hand_out, nsw_extern_t};
-use crate::handle::{self, Tag, Tagged};
+use crate::handle::{self, Handle, Tag, Tagged};
 use crate::instance::nsw_instance_t;
 use crate::types;
 use crate::values::{self, nsw_val_raw_t};
@@ -49,8 +49,8 @@ impl Drop for HostFn {
 
 impl HostFn {
     fn invoke(&self, caller: &mut Caller<'_, StoreData>, slots: *mut nsw_val_raw_t, len: usize) -> Result<()> {
-        let mut ctx = nsw_context_t::for_caller(caller);
-        let err = unsafe { (self.callback)(self.env, &mut ctx, slots, len) };
+        let mut ctx = Handle::new(nsw_context_t::for_caller(caller));
+        let err = unsafe { (self.callback)(self.env, handle::as_ptr(&mut ctx), slots, len) };
         ctx.retire();
         if err.is_null() {
             return Ok(());
@@ -136,9 +136,7 @@ fn to_wasmtime(err: Box<nsw_error_t>) -> wasmtime::Error {
     wasmtime::Error::new(HostError(text.unwrap_or_default()))
 }
 
-#[repr(C)]
 pub struct nsw_linker_t {
-    tag: Tag,
     linker: Linker<StoreData>,
     /// Set once a store-owned extern is defined: instantiation is then only
     /// valid in that store.
@@ -154,7 +152,7 @@ unsafe impl Tagged for nsw_linker_t {
 pub unsafe extern "C" fn nsw_linker_new(engine: *const nsw_engine_t, out: *mut *mut nsw_linker_t) -> *mut nsw_error_t {
     to_c((|| {
         let engine = unsafe { handle::get(engine)? };
-        let l = nsw_linker_t { tag: Tag::Linker, linker: Linker::new(&engine.engine), store_id: None };
+        let l = nsw_linker_t { linker: Linker::new(&engine.engine), store_id: None };
         unsafe { handle::write_out(out, handle::into_raw(l), "linker") }
     })())
 }

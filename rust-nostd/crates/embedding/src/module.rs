@@ -10,9 +10,7 @@ use alloc::vec::Vec;
 use nsw_contract::Envelope;
 use wasmtime::Module;
 
-#[repr(C)]
 pub struct nsw_module_t {
-    tag: Tag,
     pub(crate) module: Module,
     imports: Vec<(String, String, ExternDesc)>,
     exports: Vec<(String, ExternDesc)>,
@@ -75,7 +73,7 @@ pub unsafe extern "C" fn nsw_module_new(
             .map(|i| (i.module().to_string(), i.name().to_string(), ExternDesc::of(&i.ty())))
             .collect();
         let exports = module.exports().map(|e| (e.name().to_string(), ExternDesc::of(&e.ty()))).collect();
-        let m = nsw_module_t { tag: Tag::Module, module, imports, exports };
+        let m = nsw_module_t { module, imports, exports };
         unsafe { handle::write_out(out, handle::into_raw(m), "module") }
     })())
 }

@@ -4,7 +4,7 @@
 use crate::context::{Limits, StoreData, nsw_context_t};
 use crate::engine::nsw_engine_t;
 use crate::error::{NSW_ERROR_RUNTIME, nsw_error_t, to_c};
-use crate::handle::{self, Tag, Tagged};
+use crate::handle::{self, Handle, Tag, Tagged};
 use alloc::boxed::Box;
 use core::sync::atomic::{AtomicU64, Ordering};
 use wasmtime::Store;
@@ -13,14 +13,12 @@ static NEXT_STORE_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Deadlines beyond this many ticks are refused: Wasmtime adds the ticks to
 /// the current epoch, which must not overflow.
-pub const MAX_EPOCH_TICKS: u64 = u64::MAX / 4;
+pub const NSW_MAX_EPOCH_TICKS: u64 = u64::MAX / 4;
 
-#[repr(C)]
 pub struct nsw_store_t {
-    tag: Tag,
     /// Boxed so the context below can point at it for the store's lifetime.
     store: Box<Store<StoreData>>,
-    context: nsw_context_t,
+    context: Handle<nsw_context_t>,
 }
 
 unsafe impl Tagged for nsw_store_t {
@@ -41,10 +39,10 @@ pub unsafe extern "C" fn nsw_store_new(engine: *const nsw_engine_t, out: *mut *m
         let mut store = Box::new(Store::new(&engine.engine, StoreData::new(id, engine.settings.epoch)));
         store.limiter(|data| &mut data.limits);
         if engine.settings.epoch {
-            store.set_epoch_deadline(MAX_EPOCH_TICKS);
+            store.set_epoch_deadline(NSW_MAX_EPOCH_TICKS);
         }
-        let context = nsw_context_t::for_store(&mut store);
-        let s = nsw_store_t { tag: Tag::Store, store, context };
+        let context = Handle::new(nsw_context_t::for_store(&mut store));
+        let s = nsw_store_t { store, context };
         unsafe { handle::write_out(out, handle::into_raw(s), "store") }
     })())
 }
@@ -59,7 +57,7 @@ pub unsafe extern "C" fn nsw_store_delete(store: *mut nsw_store_t) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn nsw_store_context(store: *mut nsw_store_t) -> *mut nsw_context_t {
     match unsafe { handle::get_mut(store) } {
-        Ok(s) => &mut s.context,
+        Ok(s) => handle::as_ptr(&mut s.context),
         Err(_) => core::ptr::null_mut(),
     }
 }
@@ -119,7 +117,7 @@ pub unsafe extern "C" fn nsw_context_epoch_deadline_set(ctx: *mut nsw_context_t,
         if !c.data().epoch_enabled {
             return Err(nsw_error_t::invalid("the engine was created without epoch interruption"));
         }
-        if ticks > MAX_EPOCH_TICKS {
+        if ticks > NSW_MAX_EPOCH_TICKS {
             return Err(nsw_error_t::invalid("epoch deadline too far: at most u64::MAX / 4 ticks"));
         }
         c.set_epoch_deadline(ticks);

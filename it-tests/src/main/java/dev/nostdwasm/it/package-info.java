@@ -1,0 +1,4 @@
+/**
+ * The suites every provider runs, on every target and profile (arrive with the Java SDK issue).
+ */
+package dev.nostdwasm.it;

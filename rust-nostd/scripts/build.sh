@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the native runtime and the precompiler for every shipped target:
+#   rust-nostd/target/native/linux-<arch>/libnsw_embedding.so           (stripped, shipped)
+#   rust-nostd/target/native/linux-<arch>/libnsw_embedding.unstripped.so (for symbol checks)
+#   rust-nostd/target/native/linux-<arch>/nsw-precompile                 (host CLI)
+# Usage: build.sh [arch...]   (default: x86_64 aarch64)
+set -euo pipefail
+source "$(dirname "$0")/../../scripts/env.sh"
+cd "$NSW_ROOT/rust-nostd"
+arches=("$@"); [ ${#arches[@]} -eq 0 ] && arches=("${NSW_ARCHES[@]}")
+
+nsw_step "headers are up to date with the Rust sources"
+"$NSW_ROOT/scripts/gen-headers.sh" --check
+
+for arch in "${arches[@]}"; do
+  triple=$(nsw_triple "$arch"); out="target/native/linux-$arch"; mkdir -p "$out"
+  nsw_step "embedding (no_std) for $triple"
+  "$CARGO" build --locked --release -p nsw-embedding --target "$triple"
+  # Only the C ABI is exported; the wasmtime_* platform symbols stay
+  # undefined and resolve against the shim loaded RTLD_GLOBAL beforehand.
+  "$(nsw_cc "$arch")" -shared -o "$out/libnsw_embedding.unstripped.so" \
+    -Wl,--gc-sections -Wl,--version-script=scripts/exports.map \
+    -Wl,--whole-archive "$CARGO_TARGET_DIR/$triple/release/libnsw_embedding.a" -Wl,--no-whole-archive
+  "$(nsw_strip "$arch")" --strip-all -o "$out/libnsw_embedding.so" "$out/libnsw_embedding.unstripped.so"
+  nsw_step "precompiler (std) for a $arch host"
+  "$CARGO" build --locked --release -p nsw-precompiler --target "$triple"
+  cp "$CARGO_TARGET_DIR/$triple/release/nsw-precompile" "$out/nsw-precompile"
+  ls -l "$out" >&2
+done

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Tests of the native core (after build.sh and the shim's build):
+# Rust unit tests, symbol checks, and the end-to-end harness per arch
+# (aarch64 under qemu-user). Artifacts for each arch are compiled by that
+# arch's own precompiler build.
+set -euo pipefail
+source "$(dirname "$0")/../../scripts/env.sh"
+cd "$NSW_ROOT/rust-nostd"
+arches=("$@"); [ ${#arches[@]} -eq 0 ] && arches=("${NSW_ARCHES[@]}")
+
+nsw_step "Rust tests: contract and precompiler"
+"$CARGO" test --locked -p nsw-contract -p nsw-precompiler
+
+for arch in "${arches[@]}"; do
+  out="target/native/linux-$arch"
+  nsw_step "symbol checks ($arch)"
+  scripts/check-symbols.sh "$arch"
+
+  nsw_step "precompile the harness modules with the $arch precompiler"
+  rm -rf "$out/artifacts"; mkdir -p "$out/artifacts"
+  nsw_run "$arch" "$out/nsw-precompile" --out-dir "$out/artifacts" \
+    --target x86_64 --target aarch64 --target pulley64 \
+    --profile native --profile native-signals --profile pulley harness/wat/*.wat
+
+  nsw_step "end-to-end harness ($arch)"
+  "$(nsw_cc "$arch")" -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -o "$out/harness" harness/harness.c -ldl -lpthread
+  nsw_run "$arch" "$out/harness" "$NSW_ROOT/platform-shim/target/$arch/libnsw_platform.so" \
+    "$out/libnsw_embedding.so" "$out/artifacts" "$arch"
+done

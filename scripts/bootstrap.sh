@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs every system tool the build needs on a fresh Debian bookworm
+# machine (DESIGN.md section 7). Idempotent; prints nothing when all is present.
+set -euo pipefail
+CBINDGEN_VERSION=0.29.4
+
+packages=(
+  rustc-web cargo-web libstd-rust-web-dev libstd-rust-web-dev:arm64   # Rust 1.96 for both targets
+  gcc make gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu  # C for both targets
+  qemu-user-static                                                    # runs aarch64 binaries here
+  python3 curl unzip                                                  # scripts, Maven Wrapper
+)
+
+need_root() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "bootstrap: missing $1; run scripts/bootstrap.sh as root (or install it by hand)." >&2
+    exit 1
+  fi
+}
+
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  need_root "the arm64 dpkg architecture"
+  echo "bootstrap: adding the arm64 architecture" >&2
+  dpkg --add-architecture arm64
+  rm -f /var/lib/apt/lists/lock.updated
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  need_root "Debian packages: ${missing[*]}"
+  echo "bootstrap: installing ${missing[*]}" >&2
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+if [ "$(cbindgen --version 2>/dev/null)" != "cbindgen $CBINDGEN_VERSION" ]; then
+  need_root "cbindgen $CBINDGEN_VERSION"
+  echo "bootstrap: installing cbindgen $CBINDGEN_VERSION from crates.io (a minute or two)" >&2
+  RUSTC=/usr/bin/rustc /usr/bin/cargo install --quiet --locked --root /usr/local cbindgen --version "$CBINDGEN_VERSION" >&2
+fi
+
+# A JDK 22+ builds everything (--release 17 for the API and JNI, 22 for FFM).
+if [ -z "$("$(dirname "$0")/find-jdk.sh" 22 2>/dev/null)" ]; then
+  echo "bootstrap: no JDK 22 or newer under /usr/lib/jvm (nor NSW_JAVA_HOME). Install one (e.g. Temurin 25) and retry." >&2
+  exit 1
+fi

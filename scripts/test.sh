@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The test command (README): installs what is missing, builds every module
+# for x86_64 and aarch64, and runs every test (aarch64 under qemu-user).
+# Ends with one summary line over all suites.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+scripts/bootstrap.sh
+export JAVA_HOME; JAVA_HOME=$(scripts/find-jdk.sh 22)
+mkdir -p target
+log=target/test.log
+start=$SECONDS
+set +e
+./mvnw -B -ntp verify "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# Every suite ends with "<suite>: N passed, M failed"; cargo with "test result: ... N passed; M failed".
+read -r passed failed < <(python3 - "$log" <<'PY'
+import re, sys
+p = f = 0
+for line in open(sys.argv[1], errors="replace"):
+    m = re.search(r": (\d+) passed, (\d+) failed", line) or re.search(r"test result: \w+\. (\d+) passed; (\d+) failed", line)
+    if m:
+        p += int(m.group(1)); f += int(m.group(2))
+print(p, f)
+PY
+)
+echo "took $((SECONDS - start)) s; log in $log"
+[ "$status" = 0 ] || { echo "build or tests failed (maven exit $status): see $log"; failed=$((failed > 0 ? failed : 1)); }
+echo "all suites: $passed passed, $failed failed"
+[ "$status" = 0 ] && [ "$failed" = 0 ]
