@@ -13,9 +13,11 @@ nsw_triple() { echo "$1-unknown-linux-gnu"; }
 nsw_cc() { case "$1" in x86_64) echo gcc ;; aarch64) echo aarch64-linux-gnu-gcc ;; esac; }
 nsw_nm() { case "$1" in x86_64) echo nm ;; aarch64) echo aarch64-linux-gnu-nm ;; esac; }
 nsw_strip() { case "$1" in x86_64) echo strip ;; aarch64) echo aarch64-linux-gnu-strip ;; esac; }
-# Runs a binary of architecture $1 on this machine.
+# Runs a binary of architecture $1 on this machine. LD_LIBRARY_PATH keeps the
+# cross loader on the cross libc even where Debian's libc6:arm64 is installed
+# (their versions can differ, and threads then hang).
 nsw_run() {
   local arch=$1; shift
-  if [ "$arch" = "$(uname -m)" ]; then "$@"; else qemu-"$arch"-static -L "/usr/$arch-linux-gnu" "$@"; fi
+  if [ "$arch" = "$(uname -m)" ]; then "$@"; else qemu-"$arch"-static -L "/usr/$arch-linux-gnu" -E LD_LIBRARY_PATH="/usr/$arch-linux-gnu/lib" "$@"; fi
 }
 nsw_step() { printf '\n== %s\n' "$*" >&2; }

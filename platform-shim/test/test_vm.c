@@ -5,7 +5,11 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+#if defined(__aarch64__)
+#include <linux/membarrier.h>
+#endif
 
 static void fault_read(void *p) { touch_read(p); }
 static void fault_write(void *p) { touch_write(p); }
@@ -95,6 +99,16 @@ static void write_return_const(uint8_t *code, int value) {
 }
 
 static const char *t_mprotect_exec(void) {
+#if defined(__aarch64__)
+    /* Informational: which cross-thread i-cache sync icache.c can use. */
+    long cmds = syscall(__NR_membarrier, MEMBARRIER_CMD_QUERY, 0, 0);
+    printf("# membarrier: %s\n",
+           cmds < 0 ? "unavailable (clear_cache only)"
+           : (cmds & MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE)
+               ? "PRIVATE_EXPEDITED_SYNC_CORE supported"
+               : (cmds & MEMBARRIER_CMD_GLOBAL) ? "GLOBAL only (fallback)"
+                                                : "no usable command (clear_cache only)");
+#endif
     uintptr_t ps = wasmtime_page_size();
     uint8_t *p = NULL;
     REQUIRE(wasmtime_mmap_new(ps, WASMTIME_PROT_READ | WASMTIME_PROT_WRITE, &p) == 0,

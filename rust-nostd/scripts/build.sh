@@ -19,7 +19,7 @@ for arch in "${arches[@]}"; do
   # Only the C ABI is exported; the wasmtime_* platform symbols stay
   # undefined and resolve against the shim loaded RTLD_GLOBAL beforehand.
   "$(nsw_cc "$arch")" -shared -o "$out/libnsw_embedding.unstripped.so" \
-    -Wl,--gc-sections -Wl,--version-script=scripts/exports.map \
+    -static-libgcc -Wl,--gc-sections -Wl,--version-script=scripts/exports.map \
     -Wl,--whole-archive "$CARGO_TARGET_DIR/$triple/release/libnsw_embedding.a" -Wl,--no-whole-archive
   "$(nsw_strip "$arch")" --strip-all -o "$out/libnsw_embedding.so" "$out/libnsw_embedding.unstripped.so"
   nsw_step "precompiler (std) for a $arch host"

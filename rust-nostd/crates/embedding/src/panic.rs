@@ -34,3 +34,12 @@ fn on_panic(info: &PanicInfo) -> ! {
         abort()
     }
 }
+
+/// The precompiled `core` and `alloc` carry landing pads that name Rust's
+/// personality routine, normally provided by `std`. This library is built
+/// with `panic = "abort"` and Wasmtime's no_std traps resume without
+/// unwinding, so nothing ever unwinds through it: if something did, stop.
+#[unsafe(no_mangle)]
+pub extern "C" fn rust_eh_personality() -> ! {
+    unsafe { abort() }
+}
