@@ -200,16 +200,6 @@ typedef void (*nsw_finalizer_t)(void *env);
 extern "C" {
 #endif // __cplusplus
 
-extern void *malloc(size_t size);
-
-extern void *calloc(size_t count, size_t size);
-
-extern void *realloc(void *ptr, size_t size);
-
-extern void free(void *ptr);
-
-extern int32_t posix_memalign(void **out, size_t align, size_t size);
-
 /**
  * Creates an engine for `profile` (NSW_PROFILE_*) on this host. `fuel` and
  * `epoch` must match the switches the artifacts were compiled with.
@@ -546,10 +536,6 @@ struct nsw_error_t *nsw_module_export(const struct nsw_module_t *module,
                                       const uint8_t **out_name,
                                       size_t *out_name_len,
                                       struct nsw_extern_type_t *out_type);
-
-extern ptrdiff_t write(int32_t fd, const uint8_t *buf, size_t len);
-
-extern void abort(void);
 
 /**
  * Creates a store. With epochs enabled the deadline starts far in the

@@ -24,6 +24,6 @@ for arch in "${arches[@]}"; do
   "$(nsw_strip "$arch")" --strip-all -o "$out/libnsw_embedding.so" "$out/libnsw_embedding.unstripped.so"
   nsw_step "precompiler (std) for a $arch host"
   "$CARGO" build --locked --release -p nsw-precompiler --target "$triple"
-  cp "$CARGO_TARGET_DIR/$triple/release/nsw-precompile" "$out/nsw-precompile"
+  "$(nsw_strip "$arch")" --strip-debug -o "$out/nsw-precompile" "$CARGO_TARGET_DIR/$triple/release/nsw-precompile"
   ls -l "$out" >&2
 done

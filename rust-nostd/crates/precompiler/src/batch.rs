@@ -8,7 +8,7 @@ use nsw_contract::EngineSettings;
 use wasmtime::error::Context as _;
 use wasmtime::{Error, Result, bail, format_err};
 
-use crate::{Precompiler, write_atomically};
+use crate::{CompileOptions, Precompiler, write_atomically};
 
 /// One artifact to produce.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,7 +80,11 @@ pub fn plan_jobs(inputs: &[PathBuf], combos: &[EngineSettings], out_dir: &Path) 
 
 /// Compiles every job, creating one [`Precompiler`] per distinct settings and
 /// reading each input once. A failing job does not stop the others.
-pub fn compile_batch(jobs: &[Job], mut progress: impl FnMut(Progress<'_>)) -> BatchReport {
+pub fn compile_batch(
+    jobs: &[Job],
+    options: &CompileOptions,
+    mut progress: impl FnMut(Progress<'_>),
+) -> BatchReport {
     let start = Instant::now();
     let total = jobs.len();
     let mut order: Vec<EngineSettings> = Vec::new();
@@ -94,7 +98,7 @@ pub fn compile_batch(jobs: &[Job], mut progress: impl FnMut(Progress<'_>)) -> Ba
     let mut failures = Vec::new();
     let mut index = 0;
     for settings in order {
-        let precompiler = Precompiler::new(settings).map_err(|e| format!("{e:#}"));
+        let precompiler = Precompiler::with_options(settings, options).map_err(|e| format!("{e:#}"));
         for job in jobs.iter().filter(|j| j.settings == settings) {
             index += 1;
             let job_start = Instant::now();

@@ -30,6 +30,20 @@ use wasmtime::{bail, format_err};
 
 /// A compiler for one combination of engine settings. Build one per
 /// (target, profile, fuel, epoch) and reuse it for many modules.
+/// Knobs that change how fast artifacts are produced, never their bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// Compile a module's functions on worker threads (Wasmtime's
+    /// `parallel_compilation`). Off: no thread is ever created.
+    pub parallel: bool,
+}
+
+impl Default for CompileOptions {
+    fn default() -> Self {
+        CompileOptions { parallel: true }
+    }
+}
+
 pub struct Precompiler {
     settings: EngineSettings,
     isa_flags: String,
@@ -50,11 +64,17 @@ impl Precompiler {
     /// from [`EngineSettings::apply`], then every flag of the target's explicit
     /// ISA baseline.
     pub fn new(settings: EngineSettings) -> Result<Precompiler> {
+        Precompiler::with_options(settings, &CompileOptions::default())
+    }
+
+    /// Like [`Self::new`], with compile-speed options.
+    pub fn with_options(settings: EngineSettings, options: &CompileOptions) -> Result<Precompiler> {
         let mut config = Config::new();
         config.strategy(Strategy::Cranelift);
         settings
             .apply(&mut config)
             .with_context(|| format!("cannot configure an engine for {settings}"))?;
+        config.parallel_compilation(options.parallel);
         let flags = settings.target.isa_flags();
         for flag in flags {
             // SAFETY: the flags are Cranelift setting names of the target's

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 use clap::{Args, Parser, Subcommand};
 use nsw_precompiler::{
-    EngineSettings, Job, Profile, Progress, Target, compile_batch, describe, plan_jobs, resolve_combos,
+    CompileOptions, EngineSettings, Job, Profile, Progress, Target, compile_batch, describe, plan_jobs, resolve_combos,
 };
 
 /// Exit code for a usage error (the same as clap's).
@@ -62,6 +62,10 @@ struct CompileArgs {
     /// Compiled code checks epoch deadlines; the engine loading it must enable epochs too.
     #[arg(long)]
     epoch: bool,
+
+    /// Compile on this thread only (no worker threads); the artifacts are the same.
+    #[arg(long = "no-parallel")]
+    no_parallel: bool,
 
     /// Output file (exactly one input and one target/profile).
     #[arg(short = 'o', long = "output", value_name = "FILE", conflicts_with = "out_dir")]
@@ -173,7 +177,8 @@ fn compile(args: CompileArgs) -> ExitCode {
         _ => return usage_error("say where the artifacts go: -o FILE (one input) or --out-dir DIR"),
     };
 
-    let report = compile_batch(&jobs, |progress| match progress {
+    let options = CompileOptions { parallel: !args.no_parallel };
+    let report = compile_batch(&jobs, &options, |progress| match progress {
         Progress::Compiled { index, total, job, size, elapsed } => eprintln!(
             "[{index}/{total}] compiled {} -> {} ({}, {size} bytes, {:.2}s)",
             job.input.display(),

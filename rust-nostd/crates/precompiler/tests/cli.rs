@@ -90,7 +90,7 @@ fn batch_three_inputs_two_combos() {
 fn single_output_with_o() {
     let dir = temp_dir("single");
     write_inputs(&dir);
-    let out = run(&dir, &["--profile", "pulley", "--fuel", "--epoch", "-o", "add.cwasm", "add.wat"]);
+    let out = run(&dir, &["--profile", "pulley", "--fuel", "--epoch", "--no-parallel", "-o", "add.cwasm", "add.wat"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let bytes = std::fs::read(dir.join("add.cwasm")).unwrap();
     let env = nsw_precompiler::Envelope::parse(&bytes).unwrap();

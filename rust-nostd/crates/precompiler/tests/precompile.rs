@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use nsw_precompiler::{
-    EngineSettings, Envelope, Precompiler, Profile, Progress, Target, compile_batch, envelope, plan_jobs,
+    CompileOptions, EngineSettings, Envelope, Precompiler, Profile, Progress, Target, compile_batch, envelope, plan_jobs,
 };
 
 const ADD_WAT: &str = r#"(module
@@ -84,6 +84,8 @@ fn binary_input_gives_the_same_artifact_as_text() {
     let from_binary = precompiler.compile(&binary).unwrap();
     let from_text = precompiler.compile(ADD_WAT.as_bytes()).unwrap();
     assert_eq!(from_binary, from_text, "compilation is deterministic and input-format independent");
+    let sequential = Precompiler::with_options(settings, &CompileOptions { parallel: false }).unwrap();
+    assert_eq!(sequential.compile(&binary).unwrap(), from_text, "parallelism does not change the artifact");
 }
 
 #[test]
@@ -196,7 +198,7 @@ fn batch_reuses_engines_reports_progress_and_continues_after_failures() {
     assert_eq!(jobs[7].output, out.join("missing.pulley.pulley64.cwasm"));
 
     let mut seen = Vec::new();
-    let report = compile_batch(&jobs, |p| match p {
+    let report = compile_batch(&jobs, &CompileOptions::default(), |p| match p {
         Progress::Compiled { index, total, job, .. } => seen.push((index, total, job.output.clone(), true)),
         Progress::Failed { index, total, job, .. } => seen.push((index, total, job.output.clone(), false)),
     });
