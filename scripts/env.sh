@@ -3,6 +3,7 @@
 # shims come first on PATH and cannot fetch the aarch64 standard library here.
 export RUSTC=/usr/bin/rustc
 export CARGO=/usr/bin/cargo
+export RUSTDOC=/usr/bin/rustdoc
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
 # Outside the clone, so a fresh clone still builds warm.
 export CARGO_TARGET_DIR="${NSW_CARGO_TARGET_DIR:-$HOME/.cache/nostd-wasm-java/cargo-target}"
