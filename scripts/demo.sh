@@ -22,4 +22,6 @@ nsw_step "running the modules: shim loaded RTLD_GLOBAL, then the no_std embeddin
 # The rejection scenarios need an artifact for the other architecture too.
 other=$([ "$arch" = x86_64 ] && echo aarch64 || echo x86_64)
 "$out/nsw-precompile" --out-dir "$out/demo" --target "$other" --profile native rust-nostd/harness/wat/add.wat
+"$out/nsw-precompile" --out-dir "$out/demo/metered" --fuel --epoch --target "$arch" --target pulley64 \
+  --profile native --profile native-signals --profile pulley rust-nostd/harness/wat/spin.wat
 "$out/harness" "platform-shim/target/$arch/libnsw_platform.so" "$out/libnsw_embedding.so" "$out/demo" "$arch"

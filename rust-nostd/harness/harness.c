@@ -29,7 +29,9 @@
   X(nsw_instance_delete) X(nsw_instance_export_get) X(nsw_extern_delete)        \
   X(nsw_func_call) X(nsw_memory_data) X(nsw_memory_grow) X(nsw_error_new)       \
   X(nsw_error_delete) X(nsw_error_kind) X(nsw_error_message)                    \
-  X(nsw_error_trap_code) X(nsw_store_limits_set)
+  X(nsw_error_trap_code) X(nsw_store_limits_set) X(nsw_module_import)                   \
+  X(nsw_context_fuel_set) X(nsw_context_fuel_get) X(nsw_context_epoch_deadline_set) \
+  X(nsw_engine_increment_epoch)
 
 #define DECLARE(name) static __typeof__(name) *p_##name;
 NSW_FUNCTIONS(DECLARE)
@@ -210,6 +212,15 @@ static void scenarios(uint32_t profile) {
   }
 
   if ((m = load(engine, profile, "host_fn"))) {
+    const uint8_t *mod_name, *name;
+    size_t mod_len, name_len;
+    nsw_extern_type_t ty;
+    uint32_t ikind = take_error(p_nsw_module_import(m, 0, &mod_name, &mod_len, &name, &name_len, &ty), msg, sizeof msg);
+    report(!ikind && p_nsw_module_import_count(m) == 1 && mod_len == 4 && !memcmp(mod_name, "host", 4) &&
+               name_len == 8 && !memcmp(name, "multiply", 8) && ty.kind == NSW_EXTERN_FUNC && ty.params_len == 2,
+           "[%s] host_fn imports host.multiply (i32, i32) -> i32 %s", p, msg);
+    ikind = take_error(p_nsw_module_import(m, 1, &mod_name, &mod_len, &name, &name_len, &ty), msg, sizeof msg);
+    report(ikind == NSW_ERROR_INVALID_ARGUMENT, "[%s] import index out of range is refused: %s", p, msg);
     int before = finalized;
     if (open_session(engine, m, multiply, &s, msg, sizeof msg)) {
       nsw_val_raw_t slots[3] = {{.i32 = 2}, {.i32 = 3}, {.i32 = 4}};
@@ -287,6 +298,56 @@ static void scenarios(uint32_t profile) {
     p_nsw_store_delete(store);
     p_nsw_module_delete(m);
   }
+  p_nsw_engine_delete(engine);
+}
+
+/* Fuel and epochs: artifacts compiled with --fuel --epoch, in ARTIFACT_DIR/metered. */
+static void metered(uint32_t profile) {
+  const char *p = profile_name(profile);
+  char msg[512];
+  nsw_engine_t *engine = NULL;
+  if (take_error(p_nsw_engine_new(profile, true, true, 0, &engine), msg, sizeof msg)) {
+    report(0, "[%s] metered engine: %s", p, msg);
+    return;
+  }
+  nsw_module_t *m = load(engine, profile, "metered/spin");
+  session_t s;
+  if (m && open_session(engine, m, NULL, &s, msg, sizeof msg)) {
+    uint64_t fuel = 0;
+    uint32_t trap, kind = take_error(p_nsw_context_fuel_set(s.ctx, 100000), msg, sizeof msg);
+    if (!kind) kind = take_error(p_nsw_context_fuel_get(s.ctx, &fuel), msg, sizeof msg);
+    report(!kind && fuel == 100000, "[%s] fuel set and read back (%llu) %s", p, (unsigned long long)fuel, msg);
+    kind = call(&s, "spin", NULL, 0, &trap, msg, sizeof msg);
+    take_error(p_nsw_context_fuel_get(s.ctx, &fuel), NULL, 0);
+    report(kind == NSW_ERROR_TRAP && trap == 11 && fuel == 0, "[%s] an endless loop runs out of fuel (trap %u)", p, trap);
+    take_error(p_nsw_context_fuel_set(s.ctx, UINT64_MAX / 2), NULL, 0);
+    take_error(p_nsw_context_epoch_deadline_set(s.ctx, 1), NULL, 0);
+    p_nsw_engine_increment_epoch(engine);
+    kind = call(&s, "spin", NULL, 0, &trap, msg, sizeof msg);
+    report(kind == NSW_ERROR_TRAP && trap == 10, "[%s] an endless loop stops at the epoch deadline (trap %u)", p, trap);
+    kind = take_error(p_nsw_context_epoch_deadline_set(s.ctx, UINT64_MAX), msg, sizeof msg);
+    report(kind == NSW_ERROR_INVALID_ARGUMENT, "[%s] an overflowing deadline is refused: %s", p, msg);
+    close_session(&s);
+  }
+  p_nsw_module_delete(m);
+  /* An unmetered artifact in a metered engine is a mismatch, with the fix. */
+  size_t len;
+  uint8_t *bytes = artifact("spin", p, target_of(profile), &len);
+  nsw_module_t *other = NULL;
+  uint32_t kind = take_error(p_nsw_module_new(engine, bytes, len, &other), msg, sizeof msg);
+  report(kind == NSW_ERROR_ARTIFACT_MISMATCH && strstr(msg, "--fuel --epoch"), "[%s] artifact without fuel is refused: %s",
+         p, msg);
+  free(bytes);
+  p_nsw_engine_delete(engine);
+  /* Fuel on an engine without it is an error, not a crash. */
+  take_error(p_nsw_engine_new(profile, false, false, 0, &engine), NULL, 0);
+  nsw_store_t *store = NULL;
+  take_error(p_nsw_store_new(engine, &store), NULL, 0);
+  kind = take_error(p_nsw_context_fuel_set(p_nsw_store_context(store), 5), msg, sizeof msg);
+  report(kind != 0, "[%s] fuel on an engine without fuel is an error: %s", p, msg);
+  kind = take_error(p_nsw_context_epoch_deadline_set(p_nsw_store_context(store), 5), msg, sizeof msg);
+  report(kind == NSW_ERROR_INVALID_ARGUMENT, "[%s] a deadline on an engine without epochs is refused: %s", p, msg);
+  p_nsw_store_delete(store);
   p_nsw_engine_delete(engine);
 }
 
@@ -413,6 +474,7 @@ int main(int argc, char **argv) {
 
   uint32_t profiles[] = {NSW_PROFILE_NATIVE, NSW_PROFILE_NATIVE_SIGNALS, NSW_PROFILE_PULLEY};
   for (size_t i = 0; i < 3; i++) scenarios(profiles[i]);
+  for (size_t i = 0; i < 3; i++) metered(profiles[i]);
   for (size_t i = 0; i < 3; i++) threads(profiles[i]);
   rejections();
 

@@ -24,6 +24,8 @@ for arch in "${arches[@]}"; do
   nsw_run "$arch" "$out/nsw-precompile" --out-dir "$out/artifacts" \
     --target x86_64 --target aarch64 --target pulley64 \
     --profile native --profile native-signals --profile pulley harness/wat/*.wat
+  nsw_run "$arch" "$out/nsw-precompile" --out-dir "$out/artifacts/metered" --fuel --epoch \
+    --target "$arch" --target pulley64 --profile native --profile native-signals --profile pulley harness/wat/spin.wat
 
   nsw_step "end-to-end harness ($arch)"
   "$(nsw_cc "$arch")" -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -o "$out/harness" harness/harness.c -ldl -lpthread
