@@ -65,6 +65,10 @@ impl nsw_error_t {
         nsw_error_t::new(default_kind, message)
     }
 
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
     /// Into the raw pointer handed across the C ABI.
     pub fn into_raw(self: Box<Self>) -> *mut nsw_error_t {
         Box::into_raw(self)

@@ -55,14 +55,8 @@ impl HostFn {
         if err.is_null() {
             return Ok(());
         }
-        let mut message_ptr = core::ptr::null();
-        let mut message_len = 0;
-        unsafe { crate::error::nsw_error_message(err, &mut message_ptr, &mut message_len) };
-        let message = unsafe { handle::bytes(message_ptr, message_len) }
-            .map(|b| alloc::string::String::from_utf8_lossy(b).into_owned())
-            .unwrap_or_default();
-        unsafe { crate::error::nsw_error_delete(err) };
-        Err(wasmtime::Error::new(HostError(message)))
+        // SAFETY: callbacks return errors made by this library (nsw_error_new).
+        Err(host_error(unsafe { Box::from_raw(err) }))
     }
 }
 
@@ -109,14 +103,14 @@ unsafe fn host_impl(
             {
                 let mut ctx = wasmtime::AsContextMut::as_context_mut(&mut caller);
                 for arg in args {
-                    slots.push(values::from_val(&mut ctx, arg).map_err(to_wasmtime)?);
+                    slots.push(values::from_val(&mut ctx, arg).map_err(host_error)?);
                 }
             }
             slots.resize(args.len().max(out.len()), nsw_val_raw_t { v128: [0; 16] });
             host.invoke(&mut caller, slots.as_mut_ptr(), slots.len())?;
             let mut ctx = wasmtime::AsContextMut::as_context_mut(&mut caller);
             for ((val, code), slot) in out.iter_mut().zip(&results).zip(&slots) {
-                *val = values::to_val(&mut ctx, *code, slot).map_err(to_wasmtime)?;
+                *val = values::to_val(&mut ctx, *code, slot).map_err(host_error)?;
             }
             Ok(())
         }))
@@ -128,12 +122,9 @@ unsafe extern "C" fn null_callback(_: *mut c_void, _: *mut nsw_context_t, _: *mu
     core::ptr::null_mut()
 }
 
-fn to_wasmtime(err: Box<nsw_error_t>) -> wasmtime::Error {
-    let mut ptr = core::ptr::null();
-    let mut len = 0;
-    unsafe { crate::error::nsw_error_message(&*err, &mut ptr, &mut len) };
-    let text = unsafe { handle::bytes(ptr, len) }.map(|b| alloc::string::String::from_utf8_lossy(b).into_owned());
-    wasmtime::Error::new(HostError(text.unwrap_or_default()))
+/// Carries an error of the embedder through Wasmtime unchanged.
+fn host_error(err: Box<nsw_error_t>) -> wasmtime::Error {
+    wasmtime::Error::new(HostError(err.message().into()))
 }
 
 pub struct nsw_linker_t {
