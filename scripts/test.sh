@@ -14,7 +14,8 @@ set +e
 ./mvnw -B -ntp verify "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
-# Every suite ends with "<suite>: N passed, M failed"; cargo with "test result: ... N passed; M failed".
+# Every native suite ends with "<suite>: N passed, M failed"; cargo with "test result: ... N passed;
+# M failed"; each Maven module's Surefire results with "Tests run: N, Failures: F, Errors: E, Skipped: S".
 read -r passed failed < <(python3 - "$log" <<'PY'
 import re, sys
 p = f = 0
@@ -22,6 +23,11 @@ for line in open(sys.argv[1], errors="replace"):
     m = re.search(r": (\d+) passed, (\d+) failed", line) or re.search(r"test result: \w+\. (\d+) passed; (\d+) failed", line)
     if m:
         p += int(m.group(1)); f += int(m.group(2))
+        continue
+    m = re.search(r"^\[\w+\] Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)$", line.rstrip())
+    if m:
+        run, fails, errors, skipped = map(int, m.groups())
+        p += run - fails - errors - skipped; f += fails + errors
 print(p, f)
 PY
 )

@@ -1,0 +1,14 @@
+package dev.nostdwasm.api;
+
+/**
+ * A valid artifact built for something else: another Wasmtime version, CPU architecture,
+ * profile, fuel or epoch setting, or CPU features this machine lacks. The message says how to
+ * recompile.
+ */
+public class ArtifactMismatchException extends ArtifactException {
+    private static final long serialVersionUID = 1L;
+
+    public ArtifactMismatchException(String message) {
+        super(message);
+    }
+}

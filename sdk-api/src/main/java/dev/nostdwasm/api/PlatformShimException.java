@@ -1,0 +1,14 @@
+package dev.nostdwasm.api;
+
+/**
+ * A platform shim cannot be used: it has no library for this architecture, it lacks a
+ * capability a profile needs, or another shim is already loaded in this process (signal
+ * handlers are process-wide, so there is one shim per process).
+ */
+public class PlatformShimException extends WasmException {
+    private static final long serialVersionUID = 1L;
+
+    public PlatformShimException(String message) {
+        super(message);
+    }
+}

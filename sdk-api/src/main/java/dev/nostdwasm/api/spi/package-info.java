@@ -1,0 +1,2 @@
+/** What a provider implements to serve {@link dev.nostdwasm.api.NoStdRuntime}. */
+package dev.nostdwasm.api.spi;
