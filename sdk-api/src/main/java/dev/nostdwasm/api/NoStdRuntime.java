@@ -44,4 +44,11 @@ public interface NoStdRuntime {
 
     /** The Wasmtime version inside the native runtime. */
     String wasmtimeVersion();
+
+    /**
+     * A new engine.
+     *
+     * @throws PlatformShimException when the shim cannot run the profile
+     */
+    Engine newEngine(EngineConfig config);
 }

@@ -1,0 +1,4 @@
+package dev.nostdwasm.api;
+
+/** One export of a module. */
+public record ExportType(String name, ExternType type) {}
