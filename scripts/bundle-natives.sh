@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Lays out native libraries as a provider jar carries them (read by
+# dev.nostdwasm.api.spi.NativeBundle):
+#
+#   OUT_DIR/META-INF/native/linux-<arch>/<stem>-<version>.so
+#   OUT_DIR/META-INF/native/manifest.sha256     ("<sha256>  linux-<arch>/<name>", sorted by name)
+#
+# Usage: NSW_VERSION=0.1.0-SNAPSHOT bundle-natives.sh OUT_DIR --arch ARCH FILE... [--arch ARCH FILE...]
+#   ARCH is x86_64 or aarch64; each FILE is a shared library named <stem>.so, e.g.
+#   --arch x86_64 rust-nostd/target/native/linux-x86_64/libnsw_embedding.so
+#                 platform-shim/target/x86_64/libnsw_platform.so
+#
+# OUT_DIR/META-INF/native is rebuilt from the given files on every run (nothing stale is kept),
+# so running it twice with the same inputs gives the same tree. The old tree is replaced only
+# once the new one is complete.
+set -euo pipefail
+
+die() { echo "bundle-natives: $*" >&2; exit 1; }
+usage() {
+  echo "usage: NSW_VERSION=<version> $0 OUT_DIR --arch ARCH FILE... [--arch ARCH FILE...]" >&2
+  echo "       ARCH is x86_64 or aarch64; every FILE is a <name>.so" >&2
+  exit 2
+}
+
+[ $# -ge 1 ] || usage
+case "$1" in -*) usage ;; esac
+out=$1; shift
+[ -n "${NSW_VERSION:-}" ] || die "NSW_VERSION is not set: give the project version, e.g. NSW_VERSION=0.1.0-SNAPSHOT (the natives' file names carry it)"
+case "$NSW_VERSION" in
+  *[!A-Za-z0-9._+-]*) die "NSW_VERSION='$NSW_VERSION' has characters not allowed in a file name part (use letters, digits, . _ + -)" ;;
+esac
+command -v sha256sum >/dev/null || die "sha256sum (coreutils) is required"
+
+# First pass: check every argument before touching OUT_DIR.
+arch=""; sources=(); targets=(); count=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --arch)
+      [ $# -ge 2 ] || die "--arch needs a value (x86_64 or aarch64)"
+      case "$2" in
+        x86_64|aarch64) arch=$2 ;;
+        *) die "unsupported architecture '$2': use x86_64 or aarch64" ;;
+      esac
+      shift 2 ;;
+    --arch=*)
+      set -- --arch "${1#--arch=}" "${@:2}" ;;
+    -*) die "unknown option '$1'" ;;
+    *)
+      [ -n "$arch" ] || die "'$1' comes before any --arch: say which architecture it is built for (--arch x86_64 or --arch aarch64)"
+      [ -f "$1" ] || die "missing input file: $1 (build the native modules first)"
+      base=$(basename -- "$1")
+      case "$base" in
+        *.so) ;;
+        *) die "$1: expected a shared library named <name>.so" ;;
+      esac
+      target="linux-$arch/${base%.so}-$NSW_VERSION.so"
+      seen=0
+      for i in "${!targets[@]}"; do
+        if [ "${targets[$i]}" = "$target" ]; then
+          cmp -s "${sources[$i]}" "$1" || die "two different files would both become $target: ${sources[$i]} and $1"
+          seen=1
+        fi
+      done
+      if [ $seen = 0 ]; then sources+=("$1"); targets+=("$target"); count=$((count + 1)); fi
+      shift ;;
+  esac
+done
+[ "$count" -gt 0 ] || die "no input files given"
+
+mkdir -p "$out/META-INF"
+stage=$(mktemp -d "$out/META-INF/.native.XXXXXX")
+trap 'rm -rf "$stage"' EXIT
+for i in "${!targets[@]}"; do
+  mkdir -p "$stage/$(dirname "${targets[$i]}")"
+  cp -- "${sources[$i]}" "$stage/${targets[$i]}"
+  chmod 0644 "$stage/${targets[$i]}"
+done
+(cd "$stage" && LC_ALL=C sha256sum -- "${targets[@]}" | LC_ALL=C sort -k2) > "$stage/manifest.sha256.tmp"
+mv "$stage/manifest.sha256.tmp" "$stage/manifest.sha256"
+chmod 0755 "$stage"
+
+rm -rf "$out/META-INF/native"
+mv "$stage" "$out/META-INF/native"
+trap - EXIT
+echo "bundle-natives: $count file(s) in $out/META-INF/native (version $NSW_VERSION)"
