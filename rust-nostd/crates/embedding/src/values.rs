@@ -7,7 +7,7 @@ use crate::error::{NswResult, nsw_error_t, to_c};
 use crate::handle;
 use crate::types::{NSW_VAL_EXTERNREF, NSW_VAL_F32, NSW_VAL_F64, NSW_VAL_FUNCREF, NSW_VAL_I32, NSW_VAL_I64, NSW_VAL_V128};
 use alloc::format;
-use wasmtime::{ExternRef, StoreContextMut, V128, Val, ValRaw};
+use wasmtime::{AsContextMut, ExternRef, StoreContextMut, V128, Val, ValRaw};
 
 /// One value: i32/i64 as integers, f32/f64 as their bit patterns, v128 as 16
 /// little-endian bytes, references as registry ids in `ref_id`.
@@ -113,8 +113,6 @@ pub unsafe extern "C" fn nsw_context_externref_new(
     })())
 }
 
-use wasmtime::AsContextMut;
-
 /// The host value id inside externref `ref_id` (one made by
 /// `nsw_context_externref_new`; others are an error).
 #[unsafe(no_mangle)]
@@ -124,7 +122,7 @@ pub unsafe extern "C" fn nsw_context_externref_host_id(
     out_host_id: *mut u64,
 ) -> *mut nsw_error_t {
     to_c((|| {
-        let mut c = unsafe { nsw_context_t::get(ctx)? };
+        let c = unsafe { nsw_context_t::get(ctx)? };
         let owned = match c.data().refs.get(ref_id) {
             Some(RefEntry::Extern(r)) => r.clone(),
             _ => return Err(nsw_error_t::invalid(format!("ref id {ref_id} is not a live externref"))),
@@ -136,7 +134,6 @@ pub unsafe extern "C" fn nsw_context_externref_host_id(
             .and_then(|d| d.downcast_ref::<u64>())
             .copied()
             .ok_or_else(|| nsw_error_t::invalid("externref does not hold a host value id"))?;
-        let _ = &mut c;
         unsafe { handle::write_out(out_host_id, host_id, "host id") }
     })())
 }
