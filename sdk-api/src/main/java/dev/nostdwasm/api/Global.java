@@ -1,7 +1,7 @@
 package dev.nostdwasm.api;
 
 /** A global variable. */
-public interface Global {
+public non-sealed interface Global extends Extern {
 
     ExternType.Global type();
 

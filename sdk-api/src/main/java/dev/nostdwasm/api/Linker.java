@@ -11,6 +11,23 @@ public interface Linker extends AutoCloseable {
     Linker define(String module, String name, ExternType.Func type, HostFunction function);
 
     /**
+     * Defines {@code module}.{@code name} as {@code value}, an extern of {@code store} (a function,
+     * memory, global or table made in it or exported by one of its instances). The linker can then
+     * only instantiate in that store.
+     *
+     * @throws LinkException when the name is already defined
+     * @throws IllegalArgumentException when {@code value} belongs to another store
+     */
+    Linker define(Store store, String module, String name, Extern value);
+
+    /**
+     * Defines every export of {@code instance} under module name {@code module}.
+     *
+     * @throws LinkException when a name is already defined
+     */
+    Linker defineInstance(Store store, String module, Instance instance);
+
+    /**
      * Instantiates {@code module} in {@code store}.
      *
      * @throws LinkException for an unresolved or mistyped import

@@ -3,7 +3,7 @@ package dev.nostdwasm.api;
 import java.nio.ByteBuffer;
 
 /** A linear memory. Bounds are checked: out-of-range access throws, never crashes. */
-public interface Memory {
+public non-sealed interface Memory extends Extern {
 
     ExternType.Memory type();
 

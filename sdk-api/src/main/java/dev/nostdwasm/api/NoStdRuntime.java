@@ -51,4 +51,7 @@ public interface NoStdRuntime {
      * @throws PlatformShimException when the shim cannot run the profile
      */
     Engine newEngine(EngineConfig config);
+
+    /** The profiles this runtime can run here: those the platform shim has the capabilities for. */
+    java.util.Set<Profile> profiles();
 }

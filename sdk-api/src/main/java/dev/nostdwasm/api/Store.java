@@ -18,6 +18,18 @@ public interface Store extends AutoCloseable {
     /** Traps with {@link TrapCode#INTERRUPT} {@code ticks} epoch increments from now (engines with epochs). */
     void setEpochDeadline(long ticks);
 
+    /** A new memory of {@code minimum} 64 KiB pages, growable to {@code maximum} pages if given. */
+    Memory newMemory(int minimum, java.util.OptionalInt maximum);
+
+    /** A new global holding {@code initial}. */
+    Global newGlobal(Val initial, boolean mutable);
+
+    /** A new table of funcref or externref {@code element}s filled with {@code init} (a null ref or a value). */
+    Table newTable(ValType element, int minimum, java.util.OptionalInt maximum, Val init);
+
+    /** A host function owned by this store (for tables, globals and funcref values). */
+    Func newFunc(ExternType.Func type, HostFunction function);
+
     @Override
     void close();
 }

@@ -1,7 +1,7 @@
 package dev.nostdwasm.api;
 
 /** A table of references. */
-public interface Table {
+public non-sealed interface Table extends Extern {
 
     ExternType.Table type();
 

@@ -27,7 +27,9 @@ public enum TrapCode {
     UNHANDLED_TAG(19),
     CONTINUATION_ALREADY_CONSUMED(20),
     DISABLED_OPCODE(21),
-    /** A code without a name in this release. */
+    /** Not a Wasmtime code: a host function threw; the exception's cause is what it threw. */
+    HOST_EXCEPTION(-2),
+    /** A code this version does not know. */
     UNKNOWN(-1);
 
     private final int code;
@@ -36,7 +38,7 @@ public enum TrapCode {
         this.code = code;
     }
 
-    /** Wasmtime's number for this trap, or -1 for {@link #UNKNOWN}. */
+    /** Wasmtime's number for this trap, -1 for {@link #UNKNOWN}, -2 for {@link #HOST_EXCEPTION}. */
     public int code() {
         return code;
     }
@@ -44,7 +46,7 @@ public enum TrapCode {
     /** The trap with Wasmtime's number {@code code}; {@link #UNKNOWN} if there is none. */
     public static TrapCode fromCode(int code) {
         for (TrapCode t : values()) {
-            if (t.code == code && t != UNKNOWN) {
+            if (t.code == code && t.code >= 0) {
                 return t;
             }
         }
