@@ -62,6 +62,17 @@ pub unsafe extern "C" fn nsw_store_context(store: *mut nsw_store_t) -> *mut nsw_
     }
 }
 
+/// The id of the store behind a context (a store's own, or a host call's
+/// caller): unique in the process, never reused. 0 for an invalid handle.
+/// Lets bindings find their object for a store from inside a host call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_context_store_id(ctx: *mut nsw_context_t) -> u64 {
+    match unsafe { nsw_context_t::get(ctx) } {
+        Ok(c) => c.data().id,
+        Err(_) => 0,
+    }
+}
+
 /// Caps what instances in this store may use. A negative value means no
 /// limit. Growth past a cap fails (`memory.grow` returns -1); instantiation
 /// past it fails with NSW_ERROR_RESOURCE_LIMIT.

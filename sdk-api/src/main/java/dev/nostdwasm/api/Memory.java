@@ -21,10 +21,18 @@ public non-sealed interface Memory extends Extern {
      */
     long grow(long pages);
 
-    /** Copies {@code length} bytes at {@code offset} into {@code dst}. */
+    /**
+     * Copies {@code length} bytes at {@code offset} into {@code dst}.
+     *
+     * @throws IndexOutOfBoundsException when the bytes are not all inside the memory or {@code dst}
+     */
     void read(long offset, byte[] dst, int dstOffset, int length);
 
-    /** Copies {@code length} bytes of {@code src} to {@code offset}. */
+    /**
+     * Copies {@code length} bytes of {@code src} to {@code offset}.
+     *
+     * @throws IndexOutOfBoundsException when the bytes are not all inside the memory or {@code src}
+     */
     void write(long offset, byte[] src, int srcOffset, int length);
 
     /**

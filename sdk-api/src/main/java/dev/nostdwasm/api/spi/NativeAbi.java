@@ -162,6 +162,8 @@ public interface NativeAbi {
     long nsw_store_limits_set(long store, long memoryBytes, long tableElements, long instances, long tables,
             long memories);
 
+    long nsw_context_store_id(long ctx);
+
     long nsw_context_fuel_set(long ctx, long fuel);
 
     long nsw_context_fuel_get(long ctx, long outFuel);

@@ -1,0 +1,85 @@
+package dev.nostdwasm.api.runtime;
+
+import dev.nostdwasm.api.Engine;
+import dev.nostdwasm.api.EngineConfig;
+import dev.nostdwasm.api.Linker;
+import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.Store;
+import java.util.Objects;
+
+/** An engine; shared across threads. Modules, linkers and stores made from it keep it alive natively. */
+final class EngineImpl implements Engine {
+
+    private final NativeRuntime rt;
+    private final EngineConfig config;
+    private final long handle;
+    private final Lifetime lifetime;
+
+    EngineImpl(NativeRuntime rt, EngineConfig config, long handle) {
+        this.rt = rt;
+        this.config = config;
+        this.handle = handle;
+        var abi = rt.abi;
+        this.lifetime = new Lifetime("engine", () -> abi.nsw_engine_delete(handle));
+        NativeRuntime.CLEANER.register(this, lifetime::close);
+    }
+
+    @Override
+    public EngineConfig config() {
+        return config;
+    }
+
+    @Override
+    public Module load(byte[] artifact) {
+        Objects.requireNonNull(artifact, "artifact");
+        lifetime.enter();
+        try (Scratch s = rt.scratch()) {
+            rt.check(rt.abi.nsw_module_new(handle, s.bytes(artifact), artifact.length, s.out(0)));
+            return new ModuleImpl(rt, this, s.outLong(0));
+        } finally {
+            lifetime.exit();
+        }
+    }
+
+    @Override
+    public Linker newLinker() {
+        lifetime.enter();
+        try (Scratch s = rt.scratch()) {
+            rt.check(rt.abi.nsw_linker_new(handle, s.out(0)));
+            return new LinkerImpl(rt, this, s.outLong(0));
+        } finally {
+            lifetime.exit();
+        }
+    }
+
+    @Override
+    public Store newStore() {
+        lifetime.enter();
+        try (Scratch s = rt.scratch()) {
+            rt.check(rt.abi.nsw_store_new(handle, s.out(0)));
+            return new StoreImpl(rt, config, s.outLong(0));
+        } finally {
+            lifetime.exit();
+        }
+    }
+
+    @Override
+    public void incrementEpoch() {
+        lifetime.enter();
+        try {
+            rt.abi.nsw_engine_increment_epoch(handle);
+        } finally {
+            lifetime.exit();
+        }
+    }
+
+    @Override
+    public void close() {
+        lifetime.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Engine[" + config + (lifetime.isClosed() ? ", closed" : "") + "]";
+    }
+}

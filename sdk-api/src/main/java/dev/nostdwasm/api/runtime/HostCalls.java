@@ -1,0 +1,119 @@
+package dev.nostdwasm.api.runtime;
+
+import dev.nostdwasm.api.ExternType;
+import dev.nostdwasm.api.HostFunction;
+import dev.nostdwasm.api.Val;
+import dev.nostdwasm.api.ValType;
+import dev.nostdwasm.api.spi.NativeAbi;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Host functions as wasm sees them: each registered function has an id (the {@code env} of the
+ * C callback), and the provider's stubs call {@link #hostCall} with it. Nothing thrown here may
+ * reach the stub: a failure becomes an {@code nsw_error_t*}, and the exception is kept for the
+ * Java caller of the wasm function to get as the cause of its {@code WasmTrapException}.
+ */
+final class HostCalls implements NativeAbi.Upcalls {
+
+    private record Binding(String name, ExternType.Func type, HostFunction function) {
+    }
+
+    private final NativeRuntime rt;
+    private final ConcurrentHashMap<Long, Binding> bindings = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong();
+    private final ThreadLocal<Throwable> failure = new ThreadLocal<>();
+
+    HostCalls(NativeRuntime rt) {
+        this.rt = rt;
+    }
+
+    long register(String name, ExternType.Func type, HostFunction function) {
+        long id = nextId.incrementAndGet();
+        bindings.put(id, new Binding(name, type, function));
+        return id;
+    }
+
+    /** The exception of the last host function that failed on this thread, once. */
+    Throwable takeFailure() {
+        Throwable t = failure.get();
+        failure.remove();
+        return t;
+    }
+
+    @Override
+    public long hostCall(long env, long caller, long slots, long slotsLen) {
+        try {
+            Binding b = bindings.get(env);
+            if (b == null) {
+                return error("host function " + env + " is gone");
+            }
+            StoreImpl store = rt.storeOf(caller);
+            if (store == null) {
+                return error("host function " + b.name + " was called from a store this runtime does not know");
+            }
+            return call(b, store, caller, rt.abi.view(slots, slotsLen * Values.SLOT).order(ByteOrder.LITTLE_ENDIAN));
+        } catch (Throwable t) {
+            failure.set(t);
+            return error("host function failed: " + t);
+        }
+    }
+
+    private long call(Binding b, StoreImpl store, long caller, ByteBuffer slots) throws Exception {
+        long saved = store.ctx;
+        store.ctx = caller;
+        store.enter();
+        CallerImpl c = new CallerImpl(store, caller);
+        try {
+            List<ValType> params = b.type.params();
+            Val[] args = new Val[params.size()];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = Values.read(store, slots, i, params.get(i));
+            }
+            Val[] results;
+            try {
+                results = b.function.call(c, args);
+            } catch (Throwable t) {
+                failure.set(t);
+                return error("host function " + b.name + " threw " + t);
+            }
+            List<ValType> types = b.type.results();
+            if (results == null && types.isEmpty()) {
+                return 0;
+            }
+            if (results == null || !Values.matches(types, results)) {
+                IllegalStateException e = new IllegalStateException("host function " + b.name + " returned ("
+                        + (results == null ? "null" : Values.names(results)) + "), but its type "
+                        + Types.describe(b.type) + " declares (" + Types.names(types) + ")");
+                failure.set(e);
+                return error(e.getMessage());
+            }
+            // The ids of reference results stay registered: Wasmtime reads them after we return,
+            // and the outer call releases them.
+            for (int i = 0; i < results.length; i++) {
+                Values.write(store, slots, i, results[i]);
+            }
+            return 0;
+        } finally {
+            c.invalidate();
+            store.exit();
+            store.ctx = saved;
+        }
+    }
+
+    private long error(String message) {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        try (Scratch s = rt.scratch()) {
+            return rt.abi.nsw_error_new(s.bytes(bytes), bytes.length);
+        }
+    }
+
+    @Override
+    public void finalize(long env) {
+        bindings.remove(env);
+    }
+}

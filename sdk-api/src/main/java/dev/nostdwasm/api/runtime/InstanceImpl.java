@@ -1,0 +1,112 @@
+package dev.nostdwasm.api.runtime;
+
+import dev.nostdwasm.api.ExportType;
+import dev.nostdwasm.api.ExternType;
+import dev.nostdwasm.api.Func;
+import dev.nostdwasm.api.Global;
+import dev.nostdwasm.api.Instance;
+import dev.nostdwasm.api.Memory;
+import dev.nostdwasm.api.Table;
+import dev.nostdwasm.api.WasmException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** An instance; each export is looked up once and kept (its handle lives as long as the store). */
+final class InstanceImpl implements Instance {
+
+    final StoreImpl store;
+    final long handle;
+    private final List<ExportType> exports;
+    private final Map<String, ExternImpl> cache = new HashMap<>();
+
+    InstanceImpl(StoreImpl store, long handle, List<ExportType> exports) {
+        this.store = store;
+        this.handle = handle;
+        this.exports = exports;
+    }
+
+    @Override
+    public Func func(String name) {
+        return export(name, ExternType.Func.class, FuncImpl.class);
+    }
+
+    @Override
+    public Memory memory(String name) {
+        return export(name, ExternType.Memory.class, MemoryImpl.class);
+    }
+
+    @Override
+    public Global global(String name) {
+        return export(name, ExternType.Global.class, GlobalImpl.class);
+    }
+
+    @Override
+    public Table table(String name) {
+        return export(name, ExternType.Table.class, TableImpl.class);
+    }
+
+    @Override
+    public Optional<ExternType> exportType(String name) {
+        Objects.requireNonNull(name, "name");
+        store.checkOpen();
+        return exports.stream().filter(e -> e.name().equals(name)).map(ExportType::type).findFirst();
+    }
+
+    private <T extends ExternImpl> T export(String name, Class<? extends ExternType> kind, Class<T> impl) {
+        Objects.requireNonNull(name, "name");
+        store.enter();
+        try {
+            ExternImpl e = cache.get(name);
+            if (e == null) {
+                ExternType type = exportType(name).orElseThrow(() -> new WasmException("this instance has no export '"
+                        + name + "'; its exports are " + exports.stream().map(x -> "'" + x.name() + "' ("
+                        + Types.kindName(x.type()) + ")").collect(Collectors.joining(", "))));
+                if (!kind.isInstance(type)) {
+                    throw new WasmException("export '" + name + "' is " + Types.kindName(type) + ", not "
+                            + article(impl));
+                }
+                e = open(store, name, impl);
+                cache.put(name, e);
+            }
+            return impl.cast(e);
+        } finally {
+            store.exit();
+        }
+    }
+
+    private <T extends ExternImpl> T open(StoreImpl s, String name, Class<T> impl) {
+        NativeRuntime rt = s.rt;
+        try (Scratch sc = rt.scratch()) {
+            byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            rt.check(rt.abi.nsw_instance_export_get(s.ctx, handle, sc.bytes(bytes), bytes.length, sc.out(0)));
+            long h = sc.outLong(0);
+            s.own(h, false);
+            return impl.cast(wrap(s, h, impl));
+        }
+    }
+
+    static ExternImpl wrap(StoreImpl s, long handle, Class<?> impl) {
+        if (impl == FuncImpl.class) {
+            return new FuncImpl(s, handle);
+        } else if (impl == MemoryImpl.class) {
+            return new MemoryImpl(s, handle);
+        } else if (impl == GlobalImpl.class) {
+            return new GlobalImpl(s, handle);
+        }
+        return new TableImpl(s, handle);
+    }
+
+    private static String article(Class<?> impl) {
+        return impl == FuncImpl.class ? "a function" : impl == MemoryImpl.class ? "a memory"
+                : impl == GlobalImpl.class ? "a global" : "a table";
+    }
+
+    @Override
+    public String toString() {
+        return "Instance[" + exports.size() + " exports]";
+    }
+}

@@ -1,0 +1,158 @@
+package dev.nostdwasm.api.runtime;
+
+import dev.nostdwasm.api.Extern;
+import dev.nostdwasm.api.ExternType;
+import dev.nostdwasm.api.HostFunction;
+import dev.nostdwasm.api.Instance;
+import dev.nostdwasm.api.Linker;
+import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.Store;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A linker. Definitions change it and need it alone; instantiations only read it and may run
+ * on many threads at once (each in its own store).
+ */
+final class LinkerImpl implements Linker {
+
+    private final NativeRuntime rt;
+    private final EngineImpl engine;
+    private final long handle;
+    private final Lifetime lifetime;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    LinkerImpl(NativeRuntime rt, EngineImpl engine, long handle) {
+        this.rt = rt;
+        this.engine = engine;
+        this.handle = handle;
+        var abi = rt.abi;
+        this.lifetime = new Lifetime("linker", () -> abi.nsw_linker_delete(handle));
+        NativeRuntime.CLEANER.register(this, lifetime::close);
+    }
+
+    @Override
+    public Linker define(String module, String name, ExternType.Func type, HostFunction function) {
+        Objects.requireNonNull(module, "module");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(function, "function");
+        byte[] params = Types.codes(type.params());
+        byte[] results = Types.codes(type.results());
+        byte[] m = utf8(module);
+        byte[] n = utf8(name);
+        changing(() -> {
+            try (Scratch s = rt.scratch()) {
+                long env = rt.hostCalls.register(module + "." + name, type, function);
+                rt.check(rt.abi.nsw_linker_define_func(handle, s.bytes(m), m.length, s.bytes(n), n.length,
+                        s.bytes(params), params.length, s.bytes(results), results.length, rt.callbackStub, env,
+                        rt.finalizerStub));
+            }
+        });
+        return this;
+    }
+
+    @Override
+    public Linker define(Store store, String module, String name, Extern value) {
+        StoreImpl st = store(store);
+        Objects.requireNonNull(module, "module");
+        Objects.requireNonNull(name, "name");
+        ExternImpl e = st.owned(value, ExternImpl.class, "extern");
+        byte[] m = utf8(module);
+        byte[] n = utf8(name);
+        changing(() -> {
+            st.enter();
+            try (Scratch s = rt.scratch()) {
+                rt.check(rt.abi.nsw_linker_define(handle, st.ctx, s.bytes(m), m.length, s.bytes(n), n.length,
+                        e.handle));
+            } finally {
+                st.exit();
+            }
+        });
+        return this;
+    }
+
+    @Override
+    public Linker defineInstance(Store store, String module, Instance instance) {
+        StoreImpl st = store(store);
+        Objects.requireNonNull(module, "module");
+        if (!(Objects.requireNonNull(instance, "instance") instanceof InstanceImpl in) || in.store != st) {
+            throw new IllegalArgumentException("this instance belongs to another store");
+        }
+        byte[] m = utf8(module);
+        changing(() -> {
+            st.enter();
+            try (Scratch s = rt.scratch()) {
+                rt.check(rt.abi.nsw_linker_define_instance(handle, st.ctx, s.bytes(m), m.length, in.handle));
+            } finally {
+                st.exit();
+            }
+        });
+        return this;
+    }
+
+    @Override
+    public Instance instantiate(Store store, Module module) {
+        StoreImpl st = store(store);
+        if (!(Objects.requireNonNull(module, "module") instanceof ModuleImpl mod)) {
+            throw new IllegalArgumentException("this module was not made by this runtime");
+        }
+        lifetime.enter();
+        lock.readLock().lock();
+        try {
+            mod.lifetime.enter();
+            try {
+                st.enter();
+                int mark = st.tempMark();
+                try (Scratch s = rt.scratch()) {
+                    rt.check(rt.abi.nsw_linker_instantiate(handle, st.ctx, mod.handle, s.out(0)));
+                    long h = s.outLong(0);
+                    st.own(h, true);
+                    return new InstanceImpl(st, h, mod.exports());
+                } finally {
+                    st.releaseTemps(mark);
+                    st.exit();
+                }
+            } finally {
+                mod.lifetime.exit();
+            }
+        } finally {
+            lock.readLock().unlock();
+            lifetime.exit();
+        }
+    }
+
+    private StoreImpl store(Store store) {
+        if (!(Objects.requireNonNull(store, "store") instanceof StoreImpl st) || st.rt != rt) {
+            throw new IllegalArgumentException("this store was not made by this runtime");
+        }
+        return st;
+    }
+
+    private void changing(Runnable change) {
+        lifetime.enter();
+        lock.writeLock().lock();
+        try {
+            change.run();
+        } finally {
+            lock.writeLock().unlock();
+            lifetime.exit();
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        lifetime.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Linker" + (lifetime.isClosed() ? "[closed]" : "");
+    }
+}

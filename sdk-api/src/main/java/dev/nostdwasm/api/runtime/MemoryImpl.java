@@ -1,0 +1,119 @@
+package dev.nostdwasm.api.runtime;
+
+import dev.nostdwasm.api.ExternType;
+import dev.nostdwasm.api.Memory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Objects;
+
+/**
+ * A linear memory. Its base address moves when it grows, so every access asks for the current
+ * base and size first; Java-side accesses are bounds-checked against that size.
+ */
+final class MemoryImpl extends ExternImpl implements Memory {
+
+    MemoryImpl(StoreImpl store, long handle) {
+        super(store, handle);
+    }
+
+    @Override
+    public ExternType.Memory type() {
+        return (ExternType.Memory) externType;
+    }
+
+    @Override
+    public long byteSize() {
+        enter();
+        try (Scratch s = rt.scratch()) {
+            data(s);
+            return s.outLong(1);
+        } finally {
+            exit();
+        }
+    }
+
+    /** Writes the base to out slot 0 and the size to out slot 1. */
+    private void data(Scratch s) {
+        rt.check(rt.abi.nsw_memory_data(store.ctx, handle, s.out(0), s.out(1)));
+    }
+
+    @Override
+    public long pages() {
+        enter();
+        try (Scratch s = rt.scratch()) {
+            rt.check(rt.abi.nsw_memory_size(store.ctx, handle, s.out(0)));
+            return s.outLong(0);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public long grow(long pages) {
+        if (pages < 0) {
+            throw new IllegalArgumentException("a memory grows by >= 0 pages, not " + pages);
+        }
+        enter();
+        try (Scratch s = rt.scratch()) {
+            rt.check(rt.abi.nsw_memory_grow(store.ctx, handle, pages, s.out(0)));
+            return s.outLong(0);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public void read(long offset, byte[] dst, int dstOffset, int length) {
+        Objects.checkFromIndexSize(dstOffset, length, Objects.requireNonNull(dst, "dst").length);
+        enter();
+        try (Scratch s = rt.scratch()) {
+            rt.abi.view(at(s, offset, length), length).get(0, dst, dstOffset, length);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public void write(long offset, byte[] src, int srcOffset, int length) {
+        Objects.checkFromIndexSize(srcOffset, length, Objects.requireNonNull(src, "src").length);
+        enter();
+        try (Scratch s = rt.scratch()) {
+            rt.abi.view(at(s, offset, length), length).put(0, src, srcOffset, length);
+        } finally {
+            exit();
+        }
+    }
+
+    /** The address of {@code length} bytes at {@code offset}, checked against the current size. */
+    private long at(Scratch s, long offset, int length) {
+        data(s);
+        long base = s.outLong(0);
+        long size = s.outLong(1);
+        if (offset < 0 || offset > size - length) {
+            throw new IndexOutOfBoundsException("bytes " + offset + ".." + (offset + length) + " are outside this "
+                    + "memory of " + size + " bytes");
+        }
+        return base + offset;
+    }
+
+    @Override
+    public ByteBuffer view() {
+        enter();
+        try (Scratch s = rt.scratch()) {
+            data(s);
+            long size = s.outLong(1);
+            if (size > Integer.MAX_VALUE) {
+                throw new UnsupportedOperationException("this memory has " + size + " bytes, more than a ByteBuffer "
+                        + "can view: use read and write");
+            }
+            return rt.abi.view(s.outLong(0), size).order(ByteOrder.LITTLE_ENDIAN);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Memory" + type();
+    }
+}

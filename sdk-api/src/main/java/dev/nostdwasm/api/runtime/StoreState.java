@@ -1,0 +1,56 @@
+package dev.nostdwasm.api.runtime;
+
+/**
+ * The native side of a store, apart from {@link StoreImpl} so that the cleaner can free it
+ * without keeping the store reachable: the store handle and every extern and instance handle
+ * made in it.
+ */
+final class StoreState {
+
+    private final NativeRuntime rt;
+    final long handle;
+    private final long id;
+    private long[] externs = new long[16];
+    private int externCount;
+    private long[] instances = new long[4];
+    private int instanceCount;
+    volatile boolean freed;
+
+    StoreState(NativeRuntime rt, long handle, long id) {
+        this.rt = rt;
+        this.handle = handle;
+        this.id = id;
+    }
+
+    synchronized void own(long h, boolean instance) {
+        if (instance) {
+            if (instanceCount == instances.length) {
+                instances = java.util.Arrays.copyOf(instances, instanceCount * 2);
+            }
+            instances[instanceCount++] = h;
+        } else {
+            if (externCount == externs.length) {
+                externs = java.util.Arrays.copyOf(externs, externCount * 2);
+            }
+            externs[externCount++] = h;
+        }
+    }
+
+    /** Deletes the handles, then the store. Runs once (by close or by the cleaner). */
+    synchronized void free() {
+        if (freed) {
+            return;
+        }
+        freed = true;
+        rt.unregister(id);
+        for (int i = 0; i < externCount; i++) {
+            rt.abi.nsw_extern_delete(externs[i]);
+        }
+        for (int i = 0; i < instanceCount; i++) {
+            rt.abi.nsw_instance_delete(instances[i]);
+        }
+        rt.abi.nsw_store_delete(handle);
+        externs = null;
+        instances = null;
+    }
+}
