@@ -12,7 +12,8 @@ import java.nio.ByteBuffer;
  * address as a {@code long}; {@code size_t}, {@code uint64_t} and {@code int64_t} are
  * {@code long}; {@code uint32_t} is {@code int}; {@code uint8_t} is {@code byte}; {@code bool}
  * is {@code boolean}; a returned {@code nsw_error_t*} is a {@code long} (0 on success).
- * Out-pointers and input bytes live in direct buffers whose address {@link #address} gives.
+ * Out-pointers and input bytes live in direct buffers whose address {@link #address} gives;
+ * callers keep those buffers reachable until the call returns.
  * Methods never throw for a failed C call (they return the error); they do not validate
  * arguments beyond what C does (the embedding validates every handle).
  *
@@ -34,18 +35,21 @@ public interface NativeAbi {
 
     /**
      * The address of a C function of type {@code nsw_host_callback_t} that calls
-     * {@code upcalls.hostCall} with its arguments (made once; the stub lives as long as the
-     * process).
+     * {@code upcalls.hostCall} with its arguments. The stub lives as long as the process;
+     * {@link NativeRuntimes} asks once per binding.
      */
     long hostCallbackStub(Upcalls upcalls);
 
     /** The address of a C function of type {@code nsw_finalizer_t} that calls {@code upcalls.finalize}. */
     long finalizerStub(Upcalls upcalls);
 
-    /** The address of a direct buffer's first byte. */
+    /** The address of a direct buffer's element 0 (whatever its position). */
     long address(ByteBuffer direct);
 
-    /** A buffer over {@code length} bytes of native memory at {@code address} (no copy). */
+    /**
+     * A buffer over {@code length} bytes of native memory at {@code address} (no copy), in
+     * big-endian order as new buffers are: callers set the order they read with.
+     */
     ByteBuffer view(long address, long length);
 
     // ---------------------------------------------------------------- engine

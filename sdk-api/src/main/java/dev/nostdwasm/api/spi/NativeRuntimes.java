@@ -8,6 +8,8 @@ import dev.nostdwasm.api.ProviderUnavailableException;
 import dev.nostdwasm.api.runtime.NativeRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,6 +35,8 @@ public final class NativeRuntimes {
             Objects.requireNonNull(embedding, "embedding");
         }
     }
+
+    private static final Map<NativeAbi, NoStdRuntime> RUNTIMES = new IdentityHashMap<>();
 
     private NativeRuntimes() {
     }
@@ -83,6 +87,9 @@ public final class NativeRuntimes {
                     + version + ", but these classes need version " + ABI_VERSION
                     + ": use the sdk-api and provider jars of one release (import the BOM)");
         }
-        return NativeRuntime.open(provider, shim, abi);
+        synchronized (RUNTIMES) {
+            // One runtime per binding: its upcall stubs live as long as the process.
+            return RUNTIMES.computeIfAbsent(abi, a -> NativeRuntime.open(provider, shim, a));
+        }
     }
 }

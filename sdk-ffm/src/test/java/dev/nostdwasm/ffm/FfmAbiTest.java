@@ -1,0 +1,270 @@
+package dev.nostdwasm.ffm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nostdwasm.api.spi.NativeAbi;
+import dev.nostdwasm.api.spi.NativeRuntimes;
+import dev.nostdwasm.ffm.bindings.nsw_h;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calls the real embedding through {@link FfmAbi}, loaded by {@link FfmNatives} as the provider
+ * loads it (the x86_64 natives named by the {@code nsw.native.*} system properties; skipped when
+ * they were not built). Own JVM (surefire {@code reuseForks=false}): loading binds {@link nsw_h}.
+ */
+class FfmAbiTest {
+
+    /** Bytes of one {@code nsw_val_raw_t}. */
+    private static final int SLOT = 16;
+    private static final long MULTIPLY = 1;
+    private static final long THROW = 2;
+
+    private static NativeAbi abi;
+    private static Path artifacts;
+
+    /** Host functions: env 1 multiplies its two i32 parameters, env 2 throws. */
+    private static final class TestUpcalls implements NativeAbi.Upcalls {
+        final List<Long> finalized = new CopyOnWriteArrayList<>();
+
+        @Override
+        public long hostCall(long env, long caller, long slots, long slotsLen) {
+            if (env == THROW) {
+                throw new IllegalStateException("boom from the host");
+            }
+            ByteBuffer s = abi.view(slots, slotsLen * SLOT).order(ByteOrder.nativeOrder());
+            s.putInt(0, s.getInt(0) * s.getInt(SLOT));
+            return 0;
+        }
+
+        @Override
+        public void finalize(long env) {
+            finalized.add(env);
+        }
+    }
+
+    @BeforeAll
+    static void load() {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Linux only");
+        assumeTrue(System.getProperty("os.arch").equals("amd64"), "the pom points at the x86_64 natives");
+        String shim = System.getProperty("nsw.native.shim");
+        String embedding = System.getProperty("nsw.native.embedding");
+        assumeTrue(shim != null && Files.isRegularFile(Path.of(shim)), "platform shim not built: " + shim);
+        assumeTrue(embedding != null && Files.isRegularFile(Path.of(embedding)), "embedding not built: " + embedding);
+        artifacts = Path.of(embedding).resolveSibling("artifacts");
+        NativeRuntimes.Libraries libraries = new NativeRuntimes.Libraries(Path.of(shim), Path.of(embedding));
+        abi = FfmNatives.load(libraries);
+        assertSame(abi, FfmNatives.load(libraries), "a second load reuses the first");
+        assertTrue(nsw_h.isBound());
+    }
+
+    @Test
+    void versions() {
+        assertEquals(NativeRuntimes.ABI_VERSION, abi.nsw_abi_version());
+        assertEquals(nsw_h.NSW_ABI_VERSION, abi.nsw_abi_version());
+        ByteBuffer out = direct(16);
+        abi.nsw_wasmtime_version(abi.address(out), abi.address(out) + 8);
+        String version = string(out.getLong(0), out.getLong(8));
+        assertTrue(version.matches("\\d+\\.\\d+\\.\\d+.*"), version);
+    }
+
+    @Test
+    void engineNewSettingsDelete() {
+        ByteBuffer out = direct(32);
+        long base = abi.address(out);
+        ok(abi.nsw_engine_new(nsw_h.NSW_PROFILE_PULLEY, false, false, 0, base));
+        long engine = out.getLong(0);
+        assertNotEquals(0, engine);
+        ok(abi.nsw_engine_settings(engine, base + 8, base + 12, base + 16, base + 17));
+        assertEquals(nsw_h.NSW_PROFILE_PULLEY, out.getInt(8));
+        assertEquals(0, out.get(16), "fuel off");
+        assertEquals(0, out.get(17), "epoch off");
+        abi.nsw_engine_delete(engine);
+    }
+
+    @Test
+    void garbageIsACorruptArtifact() {
+        long engine = pulleyEngine();
+        ByteBuffer garbage = direct(64);
+        for (int i = 0; i < 64; i++) {
+            garbage.put(i, (byte) (i * 31 + 7));
+        }
+        ByteBuffer out = direct(8);
+        long error = abi.nsw_module_new(engine, abi.address(garbage), 64, abi.address(out));
+        assertNotEquals(0, error, "garbage loaded as a module");
+        assertEquals(nsw_h.NSW_ERROR_ARTIFACT_CORRUPT, abi.nsw_error_kind(error), message(error));
+        assertFalse(message(error).isEmpty());
+        abi.nsw_error_delete(error);
+        abi.nsw_engine_delete(engine);
+    }
+
+    @Test
+    void errorsCarryTheirMessage() {
+        ByteBuffer text = direct(8).put(0, "boom".getBytes(StandardCharsets.UTF_8));
+        long error = abi.nsw_error_new(abi.address(text), 4);
+        assertEquals(nsw_h.NSW_ERROR_HOST, abi.nsw_error_kind(error));
+        assertEquals("boom", message(error));
+        assertFalse(abi.nsw_error_trap_code(error, abi.address(direct(4))));
+        abi.nsw_error_delete(error);
+    }
+
+    @Test
+    void addressesAndViews() {
+        assertThrows(IllegalArgumentException.class, () -> abi.address(ByteBuffer.allocate(8)));
+        ByteBuffer buffer = direct(16);
+        long base = abi.address(buffer);
+        buffer.position(5);
+        assertEquals(base, abi.address(buffer), "the first byte, whatever the position");
+        assertEquals(base + 4, abi.address(buffer.slice(4, 8)));
+        buffer.putInt(0, 0x01020304);
+        ByteBuffer view = abi.view(base, 16).order(buffer.order());
+        assertEquals(16, view.capacity());
+        assertEquals(0x01020304, view.getInt(0));
+    }
+
+    @Test
+    void upcallStubsAreMadeOncePerUpcalls() {
+        TestUpcalls upcalls = new TestUpcalls();
+        assertEquals(abi.hostCallbackStub(upcalls), abi.hostCallbackStub(upcalls));
+        assertEquals(abi.finalizerStub(upcalls), abi.finalizerStub(upcalls));
+        assertNotEquals(abi.hostCallbackStub(upcalls), abi.finalizerStub(upcalls));
+    }
+
+    @Test
+    void theFinalizerRunsWhenTheLinkerIsDeleted() {
+        TestUpcalls upcalls = new TestUpcalls();
+        long engine = pulleyEngine();
+        long linker = linker(engine);
+        define(linker, upcalls, 77);
+        assertEquals(List.of(), upcalls.finalized);
+        abi.nsw_linker_delete(linker);
+        assertEquals(List.of(77L), upcalls.finalized, "no store used the function: it goes with the linker");
+        abi.nsw_engine_delete(engine);
+    }
+
+    @Test
+    void aHostFunctionRunsThroughTheUpcall() throws Exception {
+        TestUpcalls upcalls = new TestUpcalls();
+        Instantiated it = instantiateHostFn(upcalls, MULTIPLY);
+        ByteBuffer slots = direct(3 * SLOT);
+        slots.putInt(0, 2).putInt(SLOT, 3).putInt(2 * SLOT, 4);
+        ok(abi.nsw_func_call(it.ctx, it.func, abi.address(slots), 3));
+        assertEquals(10, slots.getInt(0), "add_and_mul(2, 3, 4) = 2 * 3 + 4, the product by the host");
+        it.close();
+        assertEquals(List.of(MULTIPLY), upcalls.finalized, "finalized once the linker and the store are gone");
+    }
+
+    @Test
+    void aThrowingHostFunctionBecomesAHostError() throws Exception {
+        TestUpcalls upcalls = new TestUpcalls();
+        Instantiated it = instantiateHostFn(upcalls, THROW);
+        ByteBuffer slots = direct(3 * SLOT);
+        long error = abi.nsw_func_call(it.ctx, it.func, abi.address(slots), 3);
+        assertNotEquals(0, error, "the exception was lost");
+        String message = message(error);
+        assertTrue(message.contains("boom from the host"), message);
+        abi.nsw_error_delete(error);
+        it.close();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private record Instantiated(long engine, long module, long linker, long store, long ctx, long instance,
+            long func) {
+        void close() {
+            abi.nsw_extern_delete(func);
+            abi.nsw_instance_delete(instance);
+            abi.nsw_store_delete(store);
+            abi.nsw_linker_delete(linker);
+            abi.nsw_module_delete(module);
+            abi.nsw_engine_delete(engine);
+        }
+    }
+
+    /** host_fn.wat: imports host.multiply (i32 i32) -> i32, exports add_and_mul (i32 i32 i32) -> i32. */
+    private static Instantiated instantiateHostFn(NativeAbi.Upcalls upcalls, long env) throws Exception {
+        Path artifact = artifacts.resolve("host_fn.pulley.pulley64.cwasm");
+        assumeTrue(Files.isRegularFile(artifact), "no artifact " + artifact);
+        byte[] bytes = Files.readAllBytes(artifact);
+        ByteBuffer code = direct(bytes.length).put(0, bytes);
+        ByteBuffer out = direct(8);
+        long engine = pulleyEngine();
+        ok(abi.nsw_module_new(engine, abi.address(code), bytes.length, abi.address(out)));
+        long module = out.getLong(0);
+        long linker = linker(engine);
+        define(linker, upcalls, env);
+        ok(abi.nsw_store_new(engine, abi.address(out)));
+        long store = out.getLong(0);
+        long ctx = abi.nsw_store_context(store);
+        ok(abi.nsw_linker_instantiate(linker, ctx, module, abi.address(out)));
+        long instance = out.getLong(0);
+        ByteBuffer name = utf8("add_and_mul");
+        ok(abi.nsw_instance_export_get(ctx, instance, abi.address(name), name.capacity(), abi.address(out)));
+        return new Instantiated(engine, module, linker, store, ctx, instance, out.getLong(0));
+    }
+
+    private static void define(long linker, NativeAbi.Upcalls upcalls, long env) {
+        ByteBuffer module = utf8("host");
+        ByteBuffer name = utf8("multiply");
+        ByteBuffer i32s = direct(2).put(0, (byte) nsw_h.NSW_VAL_I32).put(1, (byte) nsw_h.NSW_VAL_I32);
+        ok(abi.nsw_linker_define_func(linker, abi.address(module), module.capacity(), abi.address(name),
+                name.capacity(), abi.address(i32s), 2, abi.address(i32s), 1, abi.hostCallbackStub(upcalls), env,
+                abi.finalizerStub(upcalls)));
+    }
+
+    private static long pulleyEngine() {
+        ByteBuffer out = direct(8);
+        ok(abi.nsw_engine_new(nsw_h.NSW_PROFILE_PULLEY, false, false, 0, abi.address(out)));
+        return out.getLong(0);
+    }
+
+    private static long linker(long engine) {
+        ByteBuffer out = direct(8);
+        ok(abi.nsw_linker_new(engine, abi.address(out)));
+        return out.getLong(0);
+    }
+
+    private static ByteBuffer direct(int size) {
+        return ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
+    }
+
+    private static ByteBuffer utf8(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        return direct(bytes.length).put(0, bytes);
+    }
+
+    private static String string(long address, long length) {
+        ByteBuffer view = abi.view(address, length);
+        byte[] bytes = new byte[(int) length];
+        view.get(0, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String message(long error) {
+        ByteBuffer out = direct(16);
+        abi.nsw_error_message(error, abi.address(out), abi.address(out) + 8);
+        return string(out.getLong(0), out.getLong(8));
+    }
+
+    private static void ok(long error) {
+        if (error != 0) {
+            String message = message(error);
+            int kind = abi.nsw_error_kind(error);
+            abi.nsw_error_delete(error);
+            throw new AssertionError("nsw error kind " + kind + ": " + message);
+        }
+    }
+}
