@@ -10,6 +10,8 @@ packages=(
   qemu-user-static                                                    # runs aarch64 binaries here
   python3 curl unzip                                                  # scripts, Maven Wrapper
 )
+# JDK 17: jni.h for sdk-jni's C glue, and the JVM of its Java 17 test run.
+[ -f "/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture)/include/jni.h" ] || packages+=(openjdk-17-jdk-headless)
 
 need_root() {
   if [ "$(id -u)" != 0 ]; then
