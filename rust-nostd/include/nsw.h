@@ -71,7 +71,7 @@
 /**
  * Bumped whenever a function signature or struct layout of `nsw.h` changes.
  */
-#define NSW_ABI_VERSION 1
+#define NSW_ABI_VERSION 2
 
 /**
  * What went wrong, so that bindings can map it to a typed exception without
@@ -550,6 +550,13 @@ void nsw_store_delete(struct nsw_store_t *store);
  * takes. Valid until the store is deleted. NULL for an invalid handle.
  */
 struct nsw_context_t *nsw_store_context(struct nsw_store_t *store);
+
+/**
+ * The id of the store behind a context (a store's own, or a host call's
+ * caller): unique in the process, never reused. 0 for an invalid handle.
+ * Lets bindings find their object for a store from inside a host call.
+ */
+uint64_t nsw_context_store_id(struct nsw_context_t *ctx);
 
 /**
  * Caps what instances in this store may use. A negative value means no

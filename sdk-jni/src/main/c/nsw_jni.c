@@ -43,7 +43,7 @@
   X(nsw_linker_define_func) X(nsw_func_new) X(nsw_linker_define) X(nsw_linker_define_instance)       \
   X(nsw_module_verify) X(nsw_module_new) X(nsw_module_delete) X(nsw_module_import_count)             \
   X(nsw_module_export_count) X(nsw_module_import) X(nsw_module_export) X(nsw_store_new)              \
-  X(nsw_store_delete) X(nsw_store_context) X(nsw_store_limits_set) X(nsw_context_fuel_set)           \
+  X(nsw_store_delete) X(nsw_store_context) X(nsw_context_store_id) X(nsw_store_limits_set) X(nsw_context_fuel_set)           \
   X(nsw_context_fuel_get) X(nsw_context_epoch_deadline_set) X(nsw_context_externref_new)             \
   X(nsw_context_externref_host_id) X(nsw_context_ref_release) X(nsw_abi_version)                     \
   X(nsw_wasmtime_version)
@@ -443,6 +443,10 @@ static jlong JNICALL j_nsw_store_limits_set(JNI_ARGS, jlong store, jlong memory_
                                   (int64_t)instances, (int64_t)tables, (int64_t)memories));
 }
 
+static jlong JNICALL j_nsw_context_store_id(JNI_ARGS, jlong ctx) {
+  return (jlong)nsw.nsw_context_store_id(PTR(nsw_context_t *, ctx));
+}
+
 static jlong JNICALL j_nsw_context_fuel_set(JNI_ARGS, jlong ctx, jlong fuel) {
   return ERR(nsw_context_fuel_set(PTR(nsw_context_t *, ctx), (uint64_t)fuel));
 }
@@ -532,6 +536,7 @@ static const JNINativeMethod natives[] = {
     N(nsw_store_delete, "(J)V"),
     N(nsw_store_context, "(J)J"),
     N(nsw_store_limits_set, "(JJJJJJ)J"),
+    N(nsw_context_store_id, "(J)J"),
     N(nsw_context_fuel_set, "(JJ)J"),
     N(nsw_context_fuel_get, "(JJ)J"),
     N(nsw_context_epoch_deadline_set, "(JJ)J"),

@@ -17,7 +17,7 @@ class CodesTest {
         assertEquals(TrapCode.INTERRUPT, TrapCode.fromCode(10));
         assertEquals(TrapCode.OUT_OF_FUEL, TrapCode.fromCode(11));
         for (TrapCode t : TrapCode.values()) {
-            if (t != TrapCode.UNKNOWN) {
+            if (t.code() >= 0) {
                 assertEquals(t, TrapCode.fromCode(t.code()));
             }
         }
@@ -27,6 +27,8 @@ class CodesTest {
     void unknownTrapCodesAreUnknownNotAnError() {
         assertEquals(TrapCode.UNKNOWN, TrapCode.fromCode(200));
         assertEquals(TrapCode.UNKNOWN, TrapCode.fromCode(-1));
+        // HOST_EXCEPTION is ours, not a code Wasmtime reports.
+        assertEquals(TrapCode.UNKNOWN, TrapCode.fromCode(TrapCode.HOST_EXCEPTION.code()));
     }
 
     @Test

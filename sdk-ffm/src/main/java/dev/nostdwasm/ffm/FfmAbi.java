@@ -188,6 +188,8 @@ final class FfmAbi implements NativeAbi {
                 downcall(nsw_h.nsw_store_delete$descriptor(), nsw_h.nsw_store_delete$address());
         static final MethodHandle nsw_store_context =
                 downcall(nsw_h.nsw_store_context$descriptor(), nsw_h.nsw_store_context$address());
+        static final MethodHandle nsw_context_store_id =
+                downcall(nsw_h.nsw_context_store_id$descriptor(), nsw_h.nsw_context_store_id$address());
         static final MethodHandle nsw_store_limits_set =
                 downcall(nsw_h.nsw_store_limits_set$descriptor(), nsw_h.nsw_store_limits_set$address());
         static final MethodHandle nsw_context_fuel_set =
@@ -747,6 +749,15 @@ final class FfmAbi implements NativeAbi {
     public long nsw_store_context(long store) {
         try {
             return (long) H.nsw_store_context.invokeExact(store);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    @Override
+    public long nsw_context_store_id(long ctx) {
+        try {
+            return (long) H.nsw_context_store_id.invokeExact(ctx);
         } catch (Throwable t) {
             throw unexpected(t);
         }

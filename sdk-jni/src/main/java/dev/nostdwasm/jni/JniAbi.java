@@ -301,6 +301,9 @@ final class JniAbi implements NativeAbi {
             long tables, long memories);
 
     @Override
+    public native long nsw_context_store_id(long ctx);
+
+    @Override
     public native long nsw_context_fuel_set(long ctx, long fuel);
 
     @Override

@@ -27,6 +27,6 @@ class JniAbiLoadFailureTest {
         assertTrue(e.getMessage().contains("embedding: " + absent), e.getMessage());
         assertTrue(e.getCause() instanceof UnsatisfiedLinkError, String.valueOf(e.getCause()));
 
-        assertEquals(1, JniAbi.load(glue, shim, embedding).nsw_abi_version());
+        assertEquals(dev.nostdwasm.api.spi.NativeRuntimes.ABI_VERSION, JniAbi.load(glue, shim, embedding).nsw_abi_version());
     }
 }

@@ -97,8 +97,8 @@ class JniAbiTest {
     }
 
     @Test
-    void abiVersionIsOne() {
-        assertEquals(1, abi.nsw_abi_version());
+    void abiVersionIsTheOneTheseClassesNeed() {
+        assertEquals(dev.nostdwasm.api.spi.NativeRuntimes.ABI_VERSION, abi.nsw_abi_version());
     }
 
     @Test

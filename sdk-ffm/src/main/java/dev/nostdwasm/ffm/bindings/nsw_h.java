@@ -97,7 +97,7 @@ public final class nsw_h {
     public static final int NSW_EXTERN_TAG = 4;
 
     /** Bumped whenever a function signature or struct layout of {@code nsw.h} changes. */
-    public static final int NSW_ABI_VERSION = 1;
+    public static final int NSW_ABI_VERSION = 2;
 
     // ---------------------------------------------------------------- enum nsw_error_kind_t
 
@@ -2563,6 +2563,52 @@ public final class nsw_h {
         }
     }
 
+    private static final class nsw_context_store_id {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(uint64_t, C_POINTER);
+
+        private static final class Bound {
+            static final MemorySegment ADDR = findOrThrow("nsw_context_store_id");
+            static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC);
+        }
+    }
+
+    /** The descriptor of {@code nsw_context_store_id} (no symbol lookup, no handle). */
+    public static FunctionDescriptor nsw_context_store_id$descriptor() {
+        return nsw_context_store_id.DESC;
+    }
+
+    /** The downcall handle of {@code nsw_context_store_id}, resolved on first use. */
+    public static MethodHandle nsw_context_store_id$handle() {
+        requireBound("nsw_context_store_id");
+        return nsw_context_store_id.Bound.HANDLE;
+    }
+
+    /** The address of {@code nsw_context_store_id} in the bound library. */
+    public static MemorySegment nsw_context_store_id$address() {
+        requireBound("nsw_context_store_id");
+        return nsw_context_store_id.Bound.ADDR;
+    }
+
+    /**
+     * The id of the store behind a context (a store's own, or a host call's
+     * caller): unique in the process, never reused. 0 for an invalid handle.
+     * Lets bindings find their object for a store from inside a host call.
+     *
+     * {@snippet lang=c :
+     * uint64_t nsw_context_store_id(struct nsw_context_t *ctx);
+     * }
+     */
+    public static long nsw_context_store_id(MemorySegment ctx) {
+        var mh$ = nsw_context_store_id$handle();
+        try {
+            return (long) mh$.invokeExact(ctx);
+        } catch (Error | RuntimeException ex$) {
+            throw ex$;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static final class nsw_store_limits_set {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(
                 C_POINTER, C_POINTER, int64_t, int64_t, int64_t, int64_t, int64_t);
@@ -3041,7 +3087,7 @@ public final class nsw_h {
             "nsw_module_export",
             "nsw_store_new",
             "nsw_store_delete",
-            "nsw_store_context",
+            "nsw_store_context", "nsw_context_store_id",
             "nsw_store_limits_set",
             "nsw_context_fuel_set",
             "nsw_context_fuel_get",
@@ -3112,6 +3158,7 @@ public final class nsw_h {
             case "nsw_store_new" -> nsw_store_new.DESC;
             case "nsw_store_delete" -> nsw_store_delete.DESC;
             case "nsw_store_context" -> nsw_store_context.DESC;
+            case "nsw_context_store_id" -> nsw_context_store_id.DESC;
             case "nsw_store_limits_set" -> nsw_store_limits_set.DESC;
             case "nsw_context_fuel_set" -> nsw_context_fuel_set.DESC;
             case "nsw_context_fuel_get" -> nsw_context_fuel_get.DESC;
