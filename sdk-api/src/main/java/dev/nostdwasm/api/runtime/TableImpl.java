@@ -21,11 +21,24 @@ final class TableImpl extends ExternImpl implements Table {
     @Override
     public long size() {
         enter();
+        try {
+            return currentSize();
+        } finally {
+            exit();
+        }
+    }
+
+    private long currentSize() {
         try (Scratch s = rt.scratch()) {
             rt.check(rt.abi.nsw_table_size(store.ctx, handle, s.out(0)));
             return s.outLong(0);
-        } finally {
-            exit();
+        }
+    }
+
+    private void checkIndex(long index) {
+        long size = currentSize();
+        if (index < 0 || index >= size) {
+            throw new WasmException("index " + index + " is outside this table of " + size + " elements");
         }
     }
 
@@ -33,6 +46,7 @@ final class TableImpl extends ExternImpl implements Table {
     public Val get(long index) {
         enter();
         try {
+            checkIndex(index);
             ByteBuffer slot = store.slots(1);
             rt.check(rt.abi.nsw_table_get(store.ctx, handle, index, store.slotsAddress()));
             return Values.read(store, slot, 0, type().element());
@@ -47,6 +61,7 @@ final class TableImpl extends ExternImpl implements Table {
         enter();
         int mark = store.tempMark();
         try {
+            checkIndex(index);
             ByteBuffer slot = store.slots(1);
             Values.write(store, slot, 0, v);
             rt.check(rt.abi.nsw_table_set(store.ctx, handle, index, store.slotsAddress()));

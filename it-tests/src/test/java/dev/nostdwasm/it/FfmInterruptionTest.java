@@ -1,0 +1,9 @@
+package dev.nostdwasm.it;
+
+/** {@link InterruptionSuite} on the ffm provider. */
+class FfmInterruptionTest extends InterruptionSuite {
+    @Override
+    protected String provider() {
+        return "ffm";
+    }
+}

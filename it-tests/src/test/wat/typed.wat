@@ -1,0 +1,15 @@
+;; One export per typed path of Func.
+(module
+  (global $calls (mut i32) (i32.const 0))
+  (func (export "void") global.get $calls i32.const 1 i32.add global.set $calls)
+  (func (export "calls") (result i32) global.get $calls)
+  (func (export "i32_1") (param i32) (result i32) local.get 0 i32.const 1 i32.add)
+  (func (export "i32_2") (param i32 i32) (result i32) local.get 0 local.get 1 i32.sub)
+  (func (export "i32_3") (param i32 i32 i32) (result i32)
+    local.get 0 local.get 1 i32.mul local.get 2 i32.add)
+  (func (export "i64_1") (param i64) (result i64) local.get 0 i64.const 1 i64.add)
+  (func (export "i64_2") (param i64 i64) (result i64) local.get 0 local.get 1 i64.sub)
+  (func (export "i64_4") (param i64 i64 i64 i64) (result i64)
+    local.get 0 local.get 1 i64.mul local.get 2 local.get 3 i64.mul i64.add)
+  (func (export "f64_1") (param f64) (result f64) local.get 0 f64.sqrt)
+  (func (export "f64_2") (param f64 f64) (result f64) local.get 0 local.get 1 f64.div))
