@@ -1,13 +1,11 @@
 package dev.nostdwasm.ffm;
 
-import dev.nostdwasm.api.Architecture;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.PlatformShim;
 import dev.nostdwasm.api.ProviderUnavailableException;
 import dev.nostdwasm.api.spi.NativeAbi;
 import dev.nostdwasm.api.spi.NativeRuntimes;
 import dev.nostdwasm.api.spi.RuntimeProvider;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -59,16 +57,7 @@ public final class FfmProvider implements RuntimeProvider {
             return new ProviderUnavailableException("the ffm provider needs Java " + MINIMUM_JAVA
                     + " or newer (this is Java " + javaFeature + "); use the jni provider (sdk-jni) on older Java");
         }
-        if (!osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
-            return new ProviderUnavailableException("the ffm provider runs on Linux only (this is " + osName
-                    + "): its natives are built for linux x86_64 and aarch64");
-        }
-        try {
-            Architecture.current(); // says which architectures are supported when this is not one
-        } catch (ProviderUnavailableException e) {
-            return e;
-        }
-        return null;
+        return NativeRuntimes.platformProblem("ffm", osName);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.nostdwasm.jni;
 
-import dev.nostdwasm.api.Architecture;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.PlatformShim;
 import dev.nostdwasm.api.ProviderUnavailableException;
@@ -8,7 +7,6 @@ import dev.nostdwasm.api.spi.NativeBundle;
 import dev.nostdwasm.api.spi.NativeRuntimes;
 import dev.nostdwasm.api.spi.RuntimeProvider;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,16 +45,7 @@ public final class JniProvider implements RuntimeProvider {
 
     /** Why the jni provider cannot run on this OS and architecture; null when it can. */
     static ProviderUnavailableException unavailability(String osName) {
-        if (!osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
-            return new ProviderUnavailableException("the jni provider runs on Linux only (this is " + osName
-                    + "): its natives are built for linux x86_64 and aarch64");
-        }
-        try {
-            Architecture.current(); // its message says which architectures are supported
-        } catch (ProviderUnavailableException e) {
-            return e;
-        }
-        return null;
+        return NativeRuntimes.platformProblem("jni", osName);
     }
 
     @Override

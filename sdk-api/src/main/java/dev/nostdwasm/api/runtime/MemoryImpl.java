@@ -66,8 +66,8 @@ final class MemoryImpl extends ExternImpl implements Memory {
     public void read(long offset, byte[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(dstOffset, length, Objects.requireNonNull(dst, "dst").length);
         enter();
-        try (Scratch s = rt.scratch()) {
-            rt.abi.view(at(s, offset, length), length).get(0, dst, dstOffset, length);
+        try {
+            bytes(offset, length).get(0, dst, dstOffset, length);
         } finally {
             exit();
         }
@@ -77,23 +77,27 @@ final class MemoryImpl extends ExternImpl implements Memory {
     public void write(long offset, byte[] src, int srcOffset, int length) {
         Objects.checkFromIndexSize(srcOffset, length, Objects.requireNonNull(src, "src").length);
         enter();
-        try (Scratch s = rt.scratch()) {
-            rt.abi.view(at(s, offset, length), length).put(0, src, srcOffset, length);
+        try {
+            bytes(offset, length).put(0, src, srcOffset, length);
         } finally {
             exit();
         }
     }
 
-    /** The address of {@code length} bytes at {@code offset}, checked against the current size. */
-    private long at(Scratch s, long offset, int length) {
-        data(s);
-        long base = s.outLong(0);
-        long size = s.outLong(1);
-        if (offset < 0 || offset > size - length) {
-            throw new IndexOutOfBoundsException("bytes " + offset + ".." + (offset + length) + " are outside this "
-                    + "memory of " + size + " bytes");
+    /**
+     * A view of {@code length} bytes at {@code offset}, checked against the current size; to be
+     * used before leaving the store (nothing can grow the memory meanwhile).
+     */
+    private ByteBuffer bytes(long offset, int length) {
+        try (Scratch s = rt.scratch()) {
+            data(s);
+            long size = s.outLong(1);
+            if (offset < 0 || offset > size - length) {
+                throw new IndexOutOfBoundsException("bytes " + offset + ".." + (offset + length) + " are outside "
+                        + "this memory of " + size + " bytes");
+            }
+            return rt.abi.view(s.outLong(0) + offset, length);
         }
-        return base + offset;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.nostdwasm.api.runtime.NativeRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -39,6 +40,23 @@ public final class NativeRuntimes {
     private static final Map<NativeAbi, NoStdRuntime> RUNTIMES = new IdentityHashMap<>();
 
     private NativeRuntimes() {
+    }
+
+    /**
+     * Why provider {@code provider} cannot run on the OS named {@code osName} (the
+     * {@code os.name} property) and this JVM's architecture; null when it can.
+     */
+    public static ProviderUnavailableException platformProblem(String provider, String osName) {
+        if (!osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return new ProviderUnavailableException("the " + provider + " provider runs on Linux only (this is "
+                    + osName + "): its natives are built for linux x86_64 and aarch64");
+        }
+        try {
+            Architecture.current(); // its message names the architectures there are natives for
+        } catch (ProviderUnavailableException e) {
+            return e;
+        }
+        return null;
     }
 
     /**
