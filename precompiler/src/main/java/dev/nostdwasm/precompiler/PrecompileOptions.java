@@ -1,0 +1,47 @@
+package dev.nostdwasm.precompiler;
+
+import dev.nostdwasm.api.Profile;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What to compile each input into: every target × profile combination that fits (the
+ * {@code pulley} profile goes with target {@code pulley64} only; native profiles with CPU
+ * targets), with fuel and epoch checks compiled in or not, signed when a key is given.
+ *
+ * @param targets at least one
+ * @param profiles at least one
+ * @param fuel compiled code counts fuel (engines loading it must enable fuel)
+ * @param epoch compiled code checks epoch deadlines (engines loading it must enable epochs)
+ * @param signingKey an Ed25519 private key, PKCS#8 PEM ({@link SigningKeys#generate})
+ */
+public record PrecompileOptions(Set<Target> targets, Set<Profile> profiles, boolean fuel, boolean epoch,
+        Optional<Path> signingKey) {
+
+    public PrecompileOptions {
+        targets = Set.copyOf(targets);
+        profiles = Set.copyOf(profiles);
+        if (targets.isEmpty() || profiles.isEmpty()) {
+            throw new IllegalArgumentException("name at least one target and one profile");
+        }
+        java.util.Objects.requireNonNull(signingKey, "signingKey");
+    }
+
+    /** {@code targets} × {@code profiles}, no fuel, no epochs, unsigned. */
+    public static PrecompileOptions of(Set<Target> targets, Set<Profile> profiles) {
+        return new PrecompileOptions(targets, profiles, false, false, Optional.empty());
+    }
+
+    public PrecompileOptions withFuel(boolean on) {
+        return new PrecompileOptions(targets, profiles, on, epoch, signingKey);
+    }
+
+    public PrecompileOptions withEpoch(boolean on) {
+        return new PrecompileOptions(targets, profiles, fuel, on, signingKey);
+    }
+
+    public PrecompileOptions withSigningKey(Path key) {
+        return new PrecompileOptions(targets, profiles, fuel, epoch, Optional.of(key));
+    }
+}
