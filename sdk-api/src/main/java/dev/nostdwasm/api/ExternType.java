@@ -15,6 +15,7 @@ public sealed interface ExternType
         }
     }
 
+    /** A global of type {@code content}, mutable or not. */
     record Global(ValType content, boolean mutable) implements ExternType {}
 
     /** Limits in pages. */

@@ -27,12 +27,14 @@ public sealed interface Val permits Val.I32, Val.I64, Val.F32, Val.F64, Val.V128
         return new F64(Double.doubleToRawLongBits(value));
     }
 
+    /** An i32. */
     record I32(int value) implements Val {
         public ValType type() {
             return ValType.I32;
         }
     }
 
+    /** An i64. */
     record I64(long value) implements Val {
         public ValType type() {
             return ValType.I64;

@@ -1,0 +1,79 @@
+package dev.nostdwasm.cli;
+
+import dev.nostdwasm.api.Architecture;
+import dev.nostdwasm.api.NoStdRuntime;
+import dev.nostdwasm.api.Profile;
+import dev.nostdwasm.precompiler.Precompiler;
+import dev.nostdwasm.precompiler.Target;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** What the commands share about this machine: its target, the precompiler, the runtime. */
+final class Host {
+
+    /** Names an nsw-precompile executable to use instead of the bundled one. */
+    static final String PRECOMPILER_PROPERTY = "nsw.precompiler";
+    static final String PRECOMPILER_ENV = "NSW_PRECOMPILER";
+
+    /** The first 8 bytes of every artifact. */
+    static final byte[] ARTIFACT_MAGIC = {'N', 'S', 'W', 'A', '\r', '\n', 0x1a, '\n'};
+
+    private Host() {
+    }
+
+    /** This JVM's architecture as a precompiler target. */
+    static Target target() {
+        return Target.fromCliName(Architecture.current().id());
+    }
+
+    /** The target code of {@code profile} must have to run here. */
+    static Target targetFor(Profile profile) {
+        return profile == Profile.PULLEY ? Target.PULLEY64 : target();
+    }
+
+    /** The architecture name, or os.arch when there are no natives for it. */
+    static String archName() {
+        try {
+            return Architecture.current().id();
+        } catch (RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    /**
+     * The precompiler: the executable named by -Dnsw.precompiler or $NSW_PRECOMPILER, else the
+     * one bundled in the precompiler jar.
+     */
+    static Precompiler precompiler() {
+        String named = System.getProperty(PRECOMPILER_PROPERTY);
+        if (named == null || named.isBlank()) {
+            named = System.getenv(PRECOMPILER_ENV);
+        }
+        if (named != null && !named.isBlank()) {
+            Path exe = Path.of(named);
+            if (!Files.isExecutable(exe)) {
+                throw new CliException("the precompiler " + exe + " (named by -D" + PRECOMPILER_PROPERTY + " or $"
+                        + PRECOMPILER_ENV + ") is not an executable file");
+            }
+            return Precompiler.at(exe);
+        }
+        return Precompiler.bundled();
+    }
+
+    /** The runtime of {@code provider} (null: the best one here). */
+    static NoStdRuntime runtime(String provider) {
+        return provider == null ? NoStdRuntime.load() : NoStdRuntime.load(provider);
+    }
+
+    /** Whether {@code file} starts with the artifact envelope's magic. */
+    static boolean isArtifact(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(ARTIFACT_MAGIC.length), ARTIFACT_MAGIC);
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
