@@ -3,12 +3,15 @@
 # dev.nostdwasm.api.spi.NativeBundle):
 #
 #   OUT_DIR/META-INF/native/linux-<arch>/<stem>-<version>.so
+#   OUT_DIR/META-INF/native/linux-<arch>/<name>-<version>          (executables, --exe)
 #   OUT_DIR/META-INF/native/manifest.sha256     ("<sha256>  linux-<arch>/<name>", sorted by name)
 #
 # Usage: NSW_VERSION=0.1.0-SNAPSHOT bundle-natives.sh OUT_DIR --arch ARCH FILE... [--arch ARCH FILE...]
 #   ARCH is x86_64 or aarch64; each FILE is a shared library named <stem>.so, e.g.
 #   --arch x86_64 rust-nostd/target/native/linux-x86_64/libnsw_embedding.so
 #                 platform-shim/target/x86_64/libnsw_platform.so
+#   --exe FILE (after an --arch) bundles an executable instead (NativeBundle.extractExecutable),
+#   e.g. --arch x86_64 --exe rust-nostd/target/native/linux-x86_64/nsw-precompile
 #
 # OUT_DIR/META-INF/native is rebuilt from the given files on every run (nothing stale is kept),
 # so running it twice with the same inputs gives the same tree. The old tree is replaced only
@@ -18,7 +21,7 @@ set -euo pipefail
 die() { echo "bundle-natives: $*" >&2; exit 1; }
 usage() {
   echo "usage: NSW_VERSION=<version> $0 OUT_DIR --arch ARCH FILE... [--arch ARCH FILE...]" >&2
-  echo "       ARCH is x86_64 or aarch64; every FILE is a <name>.so" >&2
+  echo "       ARCH is x86_64 or aarch64; every FILE is a <name>.so, or an executable after --exe" >&2
   exit 2
 }
 
@@ -32,7 +35,7 @@ esac
 command -v sha256sum >/dev/null || die "sha256sum (coreutils) is required"
 
 # First pass: check every argument before touching OUT_DIR.
-arch=""; sources=(); targets=(); count=0
+arch=""; exe=0; sources=(); targets=(); modes=(); count=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --arch)
@@ -44,16 +47,29 @@ while [ $# -gt 0 ]; do
       shift 2 ;;
     --arch=*)
       set -- --arch "${1#--arch=}" "${@:2}" ;;
+    --exe)
+      [ $# -ge 2 ] || die "--exe needs a file (an executable)"
+      exe=1; shift ;;
     -*) die "unknown option '$1'" ;;
     *)
       [ -n "$arch" ] || die "'$1' comes before any --arch: say which architecture it is built for (--arch x86_64 or --arch aarch64)"
       [ -f "$1" ] || die "missing input file: $1 (build the native modules first)"
       base=$(basename -- "$1")
-      case "$base" in
-        *.so) ;;
-        *) die "$1: expected a shared library named <name>.so" ;;
-      esac
-      target="linux-$arch/${base%.so}-$NSW_VERSION.so"
+      if [ "$exe" = 1 ]; then
+        case "$base" in
+          *.so|*[!A-Za-z0-9._+-]*) die "$1: expected an executable named <name> (letters, digits, . _ + -; no .so)" ;;
+        esac
+        target="linux-$arch/$base-$NSW_VERSION"
+        modes+=(0755)
+      else
+        case "$base" in
+          *.so) ;;
+          *) die "$1: expected a shared library named <name>.so (give executables with --exe FILE)" ;;
+        esac
+        target="linux-$arch/${base%.so}-$NSW_VERSION.so"
+        modes+=(0644)
+      fi
+      exe=0
       seen=0
       for i in "${!targets[@]}"; do
         if [ "${targets[$i]}" = "$target" ]; then
@@ -61,7 +77,7 @@ while [ $# -gt 0 ]; do
           seen=1
         fi
       done
-      if [ $seen = 0 ]; then sources+=("$1"); targets+=("$target"); count=$((count + 1)); fi
+      if [ $seen = 0 ]; then sources+=("$1"); targets+=("$target"); count=$((count + 1)); else unset 'modes[-1]'; fi
       shift ;;
   esac
 done
@@ -73,7 +89,7 @@ trap 'rm -rf "$stage"' EXIT
 for i in "${!targets[@]}"; do
   mkdir -p "$stage/$(dirname "${targets[$i]}")"
   cp -- "${sources[$i]}" "$stage/${targets[$i]}"
-  chmod 0644 "$stage/${targets[$i]}"
+  chmod "${modes[$i]}" "$stage/${targets[$i]}"
 done
 (cd "$stage" && LC_ALL=C sha256sum -- "${targets[@]}" | LC_ALL=C sort -k2) > "$stage/manifest.sha256.tmp"
 mv "$stage/manifest.sha256.tmp" "$stage/manifest.sha256"

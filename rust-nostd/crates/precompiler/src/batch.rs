@@ -8,7 +8,7 @@ use nsw_contract::EngineSettings;
 use wasmtime::error::Context as _;
 use wasmtime::{Error, Result, bail, format_err};
 
-use crate::{CompileOptions, Precompiler, write_atomically};
+use crate::{CompileOptions, Precompiler, SigningKey, write_atomically};
 
 /// One artifact to produce.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,9 +80,15 @@ pub fn plan_jobs(inputs: &[PathBuf], combos: &[EngineSettings], out_dir: &Path) 
 
 /// Compiles every job, creating one [`Precompiler`] per distinct settings and
 /// reading each input once. A failing job does not stop the others.
-pub fn compile_batch(
+pub fn compile_batch(jobs: &[Job], options: &CompileOptions, progress: impl FnMut(Progress<'_>)) -> BatchReport {
+    compile_batch_signed(jobs, options, None, progress)
+}
+
+/// Like [`compile_batch`]; every artifact is signed with `signing_key` when given.
+pub fn compile_batch_signed(
     jobs: &[Job],
     options: &CompileOptions,
+    signing_key: Option<&SigningKey>,
     mut progress: impl FnMut(Progress<'_>),
 ) -> BatchReport {
     let start = Instant::now();
@@ -98,7 +104,12 @@ pub fn compile_batch(
     let mut failures = Vec::new();
     let mut index = 0;
     for settings in order {
-        let precompiler = Precompiler::with_options(settings, options).map_err(|e| format!("{e:#}"));
+        let precompiler = Precompiler::with_options(settings, options)
+            .map(|p| match signing_key {
+                Some(key) => p.with_signing_key(key.clone()),
+                None => p,
+            })
+            .map_err(|e| format!("{e:#}"));
         for job in jobs.iter().filter(|j| j.settings == settings) {
             index += 1;
             let job_start = Instant::now();

@@ -10,6 +10,7 @@
 mod batch;
 mod combos;
 mod inspect;
+pub mod signing;
 
 use std::fs;
 use std::path::Path;
@@ -17,10 +18,12 @@ use std::path::Path;
 use wasmtime::{Config, Engine, Strategy};
 
 pub use batch::{
-    BatchFailure, BatchReport, Job, Progress, compile_batch, compile_one, output_path, plan_jobs,
+    BatchFailure, BatchReport, Job, Progress, compile_batch, compile_batch_signed, compile_one, output_path,
+    plan_jobs,
 };
 pub use combos::{Combos, resolve_combos};
-pub use inspect::describe;
+pub use inspect::{describe, describe_verified};
+pub use signing::{SigningKey, Verification, VerifyingKey};
 pub use nsw_contract::envelope::{self, Envelope, EnvelopeError, WASMTIME_VERSION};
 pub use nsw_contract::{EngineSettings, Profile, Target};
 pub use wasmtime::{Error, Result};
@@ -48,6 +51,7 @@ pub struct Precompiler {
     settings: EngineSettings,
     isa_flags: String,
     engine: Engine,
+    signing_key: Option<SigningKey>,
 }
 
 impl std::fmt::Debug for Precompiler {
@@ -55,6 +59,7 @@ impl std::fmt::Debug for Precompiler {
         f.debug_struct("Precompiler")
             .field("settings", &self.settings)
             .field("isa_flags", &self.isa_flags)
+            .field("signing", &self.signing_key.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -86,7 +91,19 @@ impl Precompiler {
         }
         let engine = Engine::new(&config)
             .with_context(|| format!("cannot create a Wasmtime compiler for {settings}"))?;
-        Ok(Precompiler { settings, isa_flags: flags.join(","), engine })
+        Ok(Precompiler { settings, isa_flags: flags.join(","), engine, signing_key: None })
+    }
+
+    /// Signs every artifact this compiler makes with `key` (Ed25519 over the
+    /// envelope header, which holds the payload's SHA-256).
+    pub fn with_signing_key(mut self, key: SigningKey) -> Precompiler {
+        self.signing_key = Some(key);
+        self
+    }
+
+    /// Whether artifacts are signed.
+    pub fn is_signing(&self) -> bool {
+        self.signing_key.is_some()
     }
 
     pub fn settings(&self) -> &EngineSettings {
@@ -117,7 +134,13 @@ impl Precompiler {
             .wasm_binary(wasm, None)?
             .compile_module_serialized()
             .context("the module does not validate or cannot be compiled")?;
-        Ok(envelope::wrap(&self.settings, &self.isa_flags, &payload, None))
+        Ok(match &self.signing_key {
+            Some(key) => {
+                let signer = |header: &[u8]| signing::sign(key, header);
+                envelope::wrap(&self.settings, &self.isa_flags, &payload, Some(&signer))
+            }
+            None => envelope::wrap(&self.settings, &self.isa_flags, &payload, None),
+        })
     }
 
     /// Reads `input`, compiles it, and writes the artifact to `output`

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 use clap::{Args, Parser, Subcommand};
 use nsw_precompiler::{
-    CompileOptions, EngineSettings, Job, Profile, Progress, Target, compile_batch, describe, plan_jobs, resolve_combos,
+    CompileOptions, EngineSettings, Job, Profile, Progress, Target, Verification, WASMTIME_VERSION,
+    compile_batch_signed, describe, describe_verified, plan_jobs, resolve_combos, signing,
 };
 
 /// Exit code for a usage error (the same as clap's).
@@ -15,7 +16,6 @@ const USAGE: u8 = 2;
 #[derive(Parser, Debug)]
 #[command(
     name = "nsw-precompile",
-    version,
     about = "Compiles WebAssembly modules (.wasm or .wat) ahead of time into nostd-wasm-java artifacts.",
     args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true,
@@ -26,7 +26,9 @@ const USAGE: u8 = 2;
                   nsw-precompile -o app.cwasm app.wat\n  \
                   nsw-precompile --target x86_64 --target aarch64 --profile native --profile native-signals --out-dir out/ *.wasm\n  \
                   nsw-precompile --profile pulley --fuel --out-dir out/ app.wasm\n  \
-                  nsw-precompile inspect out/app.native.x86_64.cwasm"
+                  nsw-precompile --sign-key key.pem --out-dir out/ app.wasm\n  \
+                  nsw-precompile inspect out/app.native.x86_64.cwasm\n  \
+                  nsw-precompile inspect --public-key public.pem out/app.native.x86_64.cwasm"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -39,6 +41,10 @@ struct Cli {
 enum Command {
     /// Prints the envelope fields of an artifact, or why it is not a valid one.
     Inspect {
+        /// Verify the artifact's signature with this Ed25519 public key (X.509 PEM);
+        /// exit status 1 when it is not signed by that key.
+        #[arg(long = "public-key", value_name = "FILE")]
+        public_key: Option<PathBuf>,
         /// The artifact (.cwasm) to describe.
         #[arg(value_name = "FILE")]
         file: PathBuf,
@@ -67,6 +73,11 @@ struct CompileArgs {
     #[arg(long = "no-parallel")]
     no_parallel: bool,
 
+    /// Sign every artifact with this Ed25519 private key (PKCS#8 PEM, e.g. from
+    /// `openssl genpkey -algorithm ed25519 -out key.pem`).
+    #[arg(long = "sign-key", value_name = "FILE")]
+    sign_key: Option<PathBuf>,
+
     /// Output file (exactly one input and one target/profile).
     #[arg(short = 'o', long = "output", value_name = "FILE", conflicts_with = "out_dir")]
     output: Option<PathBuf>,
@@ -91,14 +102,32 @@ fn profile_parser() -> impl clap::builder::TypedValueParser<Value = Profile> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::{CommandFactory as _, FromArgMatches as _};
+    // `--version` names the Wasmtime the artifacts are for: the runtime loads only those.
+    let version: &'static str =
+        Box::leak(format!("{} (Wasmtime {WASMTIME_VERSION})", env!("CARGO_PKG_VERSION")).into_boxed_str());
+    let matches = Cli::command().version(version).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match cli.command {
-        Some(Command::Inspect { file }) => inspect(file),
+        Some(Command::Inspect { file, public_key }) => inspect(file, public_key),
         None => compile(cli.compile),
     }
 }
 
-fn inspect(file: PathBuf) -> ExitCode {
+fn inspect(file: PathBuf, public_key: Option<PathBuf>) -> ExitCode {
+    let key = match &public_key {
+        Some(path) => match signing::read_verifying_key(path) {
+            Ok(key) => Some(key),
+            Err(e) => {
+                eprintln!("nsw-precompile: error: {e:#}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
     let bytes = match std::fs::read(&file) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -106,11 +135,25 @@ fn inspect(file: PathBuf) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match describe(&bytes) {
-        Ok(text) => {
+    let described = match (&key, &public_key) {
+        (Some(key), Some(path)) => describe_verified(&bytes, key, path).map(|(text, v)| (text, Some(v))),
+        _ => describe(&bytes).map(|text| (text, None)),
+    };
+    match described {
+        Ok((text, verification)) => {
             println!("file:             {} ({} bytes)", file.display(), bytes.len());
             print!("{text}");
-            ExitCode::SUCCESS
+            match verification {
+                None | Some(Verification::Valid) => ExitCode::SUCCESS,
+                Some(_) => {
+                    eprintln!(
+                        "nsw-precompile: {}: the signature does not verify with {}",
+                        file.display(),
+                        public_key.as_deref().unwrap_or(std::path::Path::new("?")).display()
+                    );
+                    ExitCode::FAILURE
+                }
+            }
         }
         Err(e) => {
             eprintln!("nsw-precompile: {}: {e}", file.display());
@@ -136,6 +179,16 @@ fn usage_error(message: impl std::fmt::Display) -> ExitCode {
 }
 
 fn compile(args: CompileArgs) -> ExitCode {
+    let signing_key = match &args.sign_key {
+        Some(path) => match signing::read_signing_key(path) {
+            Ok(key) => Some(key),
+            Err(e) => {
+                eprintln!("nsw-precompile: error: {e:#}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
     let combos = match resolve_combos(&args.targets, &args.profiles, args.fuel, args.epoch, Target::host()) {
         Ok(combos) => combos,
         Err(e) => return usage_error(format!("{e:#}")),
@@ -178,7 +231,7 @@ fn compile(args: CompileArgs) -> ExitCode {
     };
 
     let options = CompileOptions { parallel: !args.no_parallel };
-    let report = compile_batch(&jobs, &options, |progress| match progress {
+    let report = compile_batch_signed(&jobs, &options, signing_key.as_ref(), |progress| match progress {
         Progress::Compiled { index, total, job, size, elapsed } => eprintln!(
             "[{index}/{total}] compiled {} -> {} ({}, {size} bytes, {:.2}s)",
             job.input.display(),

@@ -169,3 +169,96 @@ fn inspect_reports_parse_errors() {
     assert!(stderr(&out).contains("cannot read missing.cwasm"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// RFC 8410 section 10.3's Ed25519 key pair, as `openssl genpkey` / `openssl pkey -pubout` write it.
+const PRIVATE_PEM: &str = "-----BEGIN PRIVATE KEY-----\n\
+    MC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n\
+    -----END PRIVATE KEY-----\n";
+const PUBLIC_PEM: &str = "-----BEGIN PUBLIC KEY-----\n\
+    MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n\
+    -----END PUBLIC KEY-----\n";
+/// Another key's public half (seed 0x07 * 32).
+fn other_public_pem() -> String {
+    use ed25519_dalek::pkcs8::EncodePublicKey as _;
+    ed25519_dalek::SigningKey::from_bytes(&[7; 32])
+        .verifying_key()
+        .to_public_key_pem(pkcs8::LineEnding::LF)
+        .unwrap()
+}
+
+#[test]
+fn sign_key_signs_every_artifact_and_inspect_verifies_it() {
+    let dir = temp_dir("sign");
+    write_inputs(&dir);
+    std::fs::write(dir.join("key.pem"), PRIVATE_PEM).unwrap();
+    std::fs::write(dir.join("public.pem"), PUBLIC_PEM).unwrap();
+    std::fs::write(dir.join("other.pem"), other_public_pem()).unwrap();
+    let out = run(
+        &dir,
+        &["--sign-key", "key.pem", "--target", "x86_64", "--target", "pulley64", "--profile", "native", "--profile", "pulley", "--out-dir", "out", "add.wat"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    for file in ["out/add.native.x86_64.cwasm", "out/add.pulley.pulley64.cwasm"] {
+        let bytes = std::fs::read(dir.join(file)).unwrap();
+        let env = nsw_precompiler::Envelope::parse(&bytes).unwrap();
+        assert_eq!(env.signature_algorithm, nsw_precompiler::envelope::SignatureAlgorithm::Ed25519);
+
+        let plain = run(&dir, &["inspect", file]);
+        assert!(plain.status.success(), "{}", stderr(&plain));
+        let text = String::from_utf8(plain.stdout).unwrap();
+        assert!(text.contains("signature:        Ed25519 (not verified: give --public-key FILE)"), "{text}");
+
+        let good = run(&dir, &["inspect", "--public-key", "public.pem", file]);
+        let text = String::from_utf8(good.stdout.clone()).unwrap();
+        assert!(good.status.success(), "{text}{}", stderr(&good));
+        assert!(text.contains("signature:        Ed25519 (verified with public.pem)"), "{text}");
+
+        let bad = run(&dir, &["inspect", "--public-key", "other.pem", file]);
+        let text = String::from_utf8(bad.stdout.clone()).unwrap();
+        assert_eq!(bad.status.code(), Some(1), "{text}");
+        assert!(text.contains("signature:        Ed25519 (INVALID: not made by the key in other.pem"), "{text}");
+        assert!(stderr(&bad).contains("does not verify with other.pem"), "{}", stderr(&bad));
+    }
+
+    // Unsigned artifacts do not verify.
+    let out = run(&dir, &["--profile", "pulley", "-o", "plain.cwasm", "add.wat"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(&dir, &["inspect", "--public-key", "public.pem", "plain.cwasm"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("signature:        none (INVALID"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn key_file_errors_name_the_file() {
+    let dir = temp_dir("key-errors");
+    write_inputs(&dir);
+    std::fs::write(dir.join("text.pem"), "not a key").unwrap();
+    std::fs::write(dir.join("public.pem"), PUBLIC_PEM).unwrap();
+    std::fs::write(dir.join("key.pem"), PRIVATE_PEM).unwrap();
+    for (key, expected) in [
+        ("missing.pem", "the signing key missing.pem does not exist"),
+        ("text.pem", "the signing key text.pem is not a PEM file"),
+        ("public.pem", "the signing key public.pem is a public key"),
+    ] {
+        let out = run(&dir, &["--sign-key", key, "--out-dir", "out", "add.wat"]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(stderr(&out).contains(expected), "{}", stderr(&out));
+    }
+    assert!(!dir.join("out").exists(), "nothing compiled with a bad key");
+
+    let out = run(&dir, &["--sign-key", "key.pem", "--profile", "pulley", "-o", "a.cwasm", "add.wat"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(&dir, &["inspect", "--public-key", "key.pem", "a.cwasm"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("the public key key.pem is a private key"), "{}", stderr(&out));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn version_names_the_wasmtime_version() {
+    let out = Command::new(BIN).arg("--version").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(&format!("(Wasmtime {})", nsw_precompiler::WASMTIME_VERSION)), "{text}");
+}

@@ -20,6 +20,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.security.CodeSource;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -76,6 +77,13 @@ import java.util.function.Function;
  *     throw NativeBundle.loadFailure(library, e);
  * }
  * }</pre>
+ *
+ * <h2>Executables</h2>
+ *
+ * <p>A jar may also carry executables (the precompiler bundles {@code nsw-precompile}), laid out by
+ * the same script ({@code --exe}) as {@code linux-<arch>/<name>-<version>} without a suffix.
+ * {@link #extractExecutable(String)} extracts one exactly like a library (verified, atomic, reused
+ * when intact), as {@code <name>-<version>-<first 12 hex digits of its SHA-256>}, marked executable.
  *
  * <p>Every failure is a {@link ProviderUnavailableException} whose message says what to do.
  */
@@ -146,6 +154,23 @@ public final class NativeBundle {
     }
 
     /**
+     * Extracts the executable {@code <executableName>-<version>} for this machine's architecture
+     * into the {@linkplain #workDirectory() work directory}, verified against the manifest, and
+     * marks it executable; the same rules as {@link #extract(String)}.
+     *
+     * @param executableName the name without version, e.g. {@code nsw-precompile}
+     * @return the absolute path of the extracted executable
+     * @throws ProviderUnavailableException as {@link #extract(String)} does
+     */
+    public Path extractExecutable(String executableName) {
+        requireLinux(System.getProperty("os.name", ""));
+        Architecture arch = Architecture.current();
+        String configured = System.getProperty(WORKDIR_PROPERTY);
+        Path workDir = workDirectory(configured, System.getProperty("java.io.tmpdir"), System.getProperty("user.name"));
+        return extractExecutable(executableName, arch, workDir, configured == null || configured.isBlank());
+    }
+
+    /**
      * Where natives are extracted: the {@value #WORKDIR_PROPERTY} system property if set, else
      * {@code ${java.io.tmpdir}/nostd-wasm-java-${user.name}}. Not created by this method.
      */
@@ -195,7 +220,7 @@ public final class NativeBundle {
                     + "' is not a bare name like 'nsw_embedding' (no 'lib', version, suffix or directory)");
         }
         String platform = "linux-" + arch.id();
-        NativeManifest manifest = readManifest(platform);
+        NativeManifest manifest = parseManifest(readManifestText(platform));
         NativeManifest.Entry entry;
         try {
             entry = manifest.find(platform, libraryName);
@@ -209,13 +234,61 @@ public final class NativeBundle {
                     + (here.isEmpty() ? "nothing for " + platform + "; it has " + manifest.paths() : "it has " + here)
                     + "): use a provider jar built with that library for this architecture");
         }
+        return install(entry, extractedName(entry), workDir, defaultWorkDir, "native library");
+    }
 
+    Path extractExecutable(String executableName, Architecture arch, Path workDir, boolean defaultWorkDir) {
+        Objects.requireNonNull(executableName, "executableName");
+        if (executableName.isBlank() || !executableName.matches("[A-Za-z0-9._+-]+")) {
+            throw new IllegalArgumentException("executable name '" + executableName
+                    + "' is not a bare name like 'nsw-precompile' (no version or directory)");
+        }
+        String platform = "linux-" + arch.id();
+        String text = readManifestText(platform);
+        NativeManifest manifest = parseManifest(text);
+        String prefix = platform + "/" + executableName + "-";
+        List<String> candidates = new ArrayList<>();
+        for (String path : manifest.pathsIn(platform)) {
+            String rest = path.substring(Math.min(path.length(), prefix.length()));
+            if (path.startsWith(prefix) && !rest.isEmpty() && !path.endsWith(".so") && rest.indexOf('/') < 0) {
+                candidates.add(path);
+            }
+        }
+        if (candidates.size() > 1) {
+            // "<name>-1.0" and "<name>-extra-1.0" for <name>: the version every file shares wins.
+            List<String> consistent = new ArrayList<>();
+            for (String candidate : candidates) {
+                String version = candidate.substring(prefix.length());
+                if (manifest.paths().stream().allMatch(p -> p.endsWith("-" + version) || p.endsWith("-" + version + ".so"))) {
+                    consistent.add(candidate);
+                }
+            }
+            if (consistent.size() != 1) {
+                throw new ProviderUnavailableException(origin + ": several versions of " + executableName
+                        + " are bundled: " + candidates + "; bundle one version per executable (scripts/bundle-natives.sh does)");
+            }
+            candidates = consistent;
+        }
+        if (candidates.isEmpty()) {
+            List<String> here = manifest.pathsIn(platform);
+            throw new ProviderUnavailableException(origin + " has no executable " + executableName + " for " + platform
+                    + " (" + (here.isEmpty() ? "nothing for " + platform + "; it has " + manifest.paths() : "it has " + here)
+                    + "): use a jar built with that executable for this architecture");
+        }
+        String path = candidates.get(0);
+        NativeManifest.Entry entry = new NativeManifest.Entry(path, digestIn(text, path));
+        return install(entry, entry.fileName() + "-" + entry.sha256().substring(0, 12), workDir, defaultWorkDir,
+                "executable");
+    }
+
+    /** Verifies or writes {@code entry} as {@code fileName} in the work directory. */
+    private Path install(NativeManifest.Entry entry, String fileName, Path workDir, boolean defaultWorkDir, String what) {
         Path directory = prepare(workDir, defaultWorkDir);
-        Path target = directory.resolve(extractedName(entry));
+        Path target = directory.resolve(fileName);
         if (Files.exists(target)) {
             String present = digestOrNull(target);
             if (entry.sha256().equals(present) && Files.isExecutable(target)) {
-                LOG.log(Level.DEBUG, "reusing verified native library {0}", target);
+                LOG.log(Level.DEBUG, "reusing verified {0} {1}", what, target);
                 return target;
             }
             if (entry.sha256().equals(present)) {
@@ -288,24 +361,37 @@ public final class NativeBundle {
         }
     }
 
-    private NativeManifest readManifest(String platform) {
-        String text;
+    private String readManifestText(String platform) {
         try (InputStream in = open(MANIFEST)) {
             if (in == null) {
                 throw new ProviderUnavailableException(origin + " has no natives for " + platform + " (no " + MANIFEST
                         + "); was it built with the native modules? Build it with its natives "
                         + "(scripts/bundle-natives.sh) or use a released jar");
             }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | UncheckedIOException e) {
             throw new ProviderUnavailableException("could not read " + MANIFEST + " of " + origin + ": " + e, e);
         }
+    }
+
+    private NativeManifest parseManifest(String text) {
         try {
             return NativeManifest.parse(text);
         } catch (IllegalArgumentException e) {
             throw new ProviderUnavailableException(MANIFEST + " of " + origin + " is malformed (" + e.getMessage()
                     + "): the jar is corrupt (rebuild or replace it)");
         }
+    }
+
+    /** The digest of {@code path} in a manifest text that {@link NativeManifest#parse} accepted. */
+    private static String digestIn(String manifestText, String path) {
+        String digest = null;
+        for (String line : manifestText.split("\r?\n")) {
+            if (line.length() >= 67 && line.substring(66).equals(path)) {
+                digest = line.substring(0, 64).toLowerCase(Locale.ROOT); // the last line wins, as in parse
+            }
+        }
+        return Objects.requireNonNull(digest, path);
     }
 
     private InputStream open(String name) {

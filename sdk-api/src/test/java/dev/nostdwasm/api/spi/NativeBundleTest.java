@@ -597,6 +597,76 @@ class NativeBundleTest {
                 .add(arch, "libnsw_platform-" + VERSION + ".so", PLATFORM);
     }
 
+    // --- executables -----------------------------------------------------------------------------
+
+    private static final byte[] TOOL = "\u007fELF fake precompiler".getBytes(StandardCharsets.ISO_8859_1);
+
+    @Test
+    void anExecutableIsExtractedVerifiedExecutableAndReused() throws IOException {
+        FakeJar jar = standardJar()
+                .add(Architecture.X86_64, "nsw-precompile-" + VERSION, TOOL)
+                .add(Architecture.AARCH64, "nsw-precompile-" + VERSION, EMBEDDING);
+        Path work = temp.resolve("work");
+        Path tool = jar.bundle().extractExecutable("nsw-precompile", Architecture.X86_64, work, false);
+        assertEquals(work.resolve("nsw-precompile-" + VERSION + "-" + sha256(TOOL).substring(0, 12)), tool);
+        assertArrayEquals(TOOL, Files.readAllBytes(tool));
+        assertTrue(Files.isExecutable(tool));
+        assertEquals(List.of(), tempFilesIn(work));
+
+        Path again = jar.bundle().extractExecutable("nsw-precompile", Architecture.X86_64, work, false);
+        assertEquals(tool, again);
+        assertEquals(1, jar.opens(Architecture.X86_64, "nsw-precompile-" + VERSION), "reused, not rewritten");
+
+        Files.write(tool, EMBEDDING); // tampered: rewritten
+        jar.bundle().extractExecutable("nsw-precompile", Architecture.X86_64, work, false);
+        assertArrayEquals(TOOL, Files.readAllBytes(tool));
+
+        Path arm = jar.bundle().extractExecutable("nsw-precompile", Architecture.AARCH64, work, false);
+        assertArrayEquals(EMBEDDING, Files.readAllBytes(arm));
+        // Libraries are not executables and the reverse.
+        assertThrows(ProviderUnavailableException.class,
+                () -> jar.bundle().extractExecutable("libnsw_embedding", Architecture.X86_64, work, false));
+        assertThrows(ProviderUnavailableException.class,
+                () -> jar.bundle().extract("nsw-precompile", Architecture.X86_64, work, false));
+    }
+
+    @Test
+    void aMissingOrTamperedExecutableSaysSo() {
+        FakeJar jar = standardJar().add(Architecture.AARCH64, "nsw-precompile-" + VERSION, TOOL);
+        ProviderUnavailableException missing = assertThrows(ProviderUnavailableException.class,
+                () -> jar.bundle().extractExecutable("nsw-precompile", Architecture.X86_64, temp.resolve("work"), false));
+        assertTrue(missing.getMessage().contains("has no executable nsw-precompile for linux-x86_64"), missing.getMessage());
+
+        jar.tamper(Architecture.AARCH64, "nsw-precompile-" + VERSION, EMBEDDING);
+        ProviderUnavailableException tampered = assertThrows(ProviderUnavailableException.class,
+                () -> jar.bundle().extractExecutable("nsw-precompile", Architecture.AARCH64, temp.resolve("work"), false));
+        assertTrue(tampered.getMessage().contains("SHA-256 mismatch"), tampered.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> jar.bundle().extractExecutable("../nsw-precompile", Architecture.AARCH64, temp.resolve("work"), false));
+    }
+
+    @Test
+    void theScriptBundlesExecutablesWithExe() throws Exception {
+        Path lib = Files.write(temp.resolve("libnsw_embedding.so"), EMBEDDING);
+        Path tool = Files.write(temp.resolve("nsw-precompile"), TOOL);
+        Path out = temp.resolve("out");
+        Run result = runScript(Map.of("NSW_VERSION", "1.2.3"), out.toString(),
+                "--arch", "x86_64", lib.toString(), "--exe", tool.toString(), "--arch", "aarch64", "--exe", tool.toString());
+        assertEquals(0, result.exitCode(), result.output());
+        Path natives = out.resolve("META-INF/native");
+        assertEquals(List.of(
+                        sha256(TOOL) + "  linux-aarch64/nsw-precompile-1.2.3",
+                        sha256(EMBEDDING) + "  linux-x86_64/libnsw_embedding-1.2.3.so",
+                        sha256(TOOL) + "  linux-x86_64/nsw-precompile-1.2.3"),
+                Files.readAllLines(natives.resolve("manifest.sha256")));
+        assertTrue(Files.isExecutable(natives.resolve("linux-x86_64/nsw-precompile-1.2.3")));
+        assertFalse(Files.isExecutable(natives.resolve("linux-x86_64/libnsw_embedding-1.2.3.so")));
+
+        Run notExe = runScript(Map.of("NSW_VERSION", "1"), out.toString(), "--arch", "x86_64", tool.toString());
+        assertNotEquals(0, notExe.exitCode());
+        assertTrue(notExe.output().contains("--exe"), notExe.output());
+    }
+
     // --- scripts/bundle-natives.sh ---------------------------------------------------------------
 
     private static Path script() {
