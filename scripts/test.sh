@@ -15,7 +15,8 @@ set +e
 status=${PIPESTATUS[0]}
 set -e
 # Every native suite ends with "<suite>: N passed, M failed"; cargo with "test result: ... N passed;
-# M failed"; each Maven module's Surefire results with "Tests run: N, Failures: F, Errors: E, Skipped: S".
+# M failed"; each Maven module's Surefire results with "Tests run: N, Failures: F, Errors: E, Skipped: S";
+# each run of Maven projects by the invoker (plugin ITs, consumer projects) with "Passed: P, Failed: F, Errors: E, Skipped: S".
 read -r passed failed < <(python3 - "$log" <<'PY'
 import re, sys
 p = f = 0
@@ -28,6 +29,11 @@ for line in open(sys.argv[1], errors="replace"):
     if m:
         run, fails, errors, skipped = map(int, m.groups())
         p += run - fails - errors - skipped; f += fails + errors
+        continue
+    m = re.search(r"^\[\w+\]\s+Passed: (\d+), Failed: (\d+), Errors: (\d+), Skipped: (\d+)$", line.rstrip())
+    if m:
+        ok, fails, errors, _ = map(int, m.groups())
+        p += ok; f += fails + errors
 print(p, f)
 PY
 )
