@@ -40,7 +40,7 @@ final class CompileCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "TARGET", converter = Converters.TargetConverter.class,
             completionCandidates = Converters.TargetNames.class,
-            description = "x86_64, aarch64 or pulley64 (repeatable). Default: this machine's architecture"
+            description = "x86_64, aarch64, pulley64 or host (repeatable). Default: host, this machine's architecture"
                     + " for the native profiles, pulley64 for pulley.")
     List<Target> targets = new ArrayList<>();
 

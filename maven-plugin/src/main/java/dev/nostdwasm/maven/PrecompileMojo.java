@@ -62,7 +62,11 @@ public class PrecompileMojo extends AbstractMojo {
             defaultValue = "${project.build.directory}/generated-resources/nostdwasm", required = true)
     File outputDirectory;
 
-    /** Targets: {@code x86_64}, {@code aarch64}, {@code pulley64}. Default: all three. */
+    /**
+     * Targets: {@code x86_64}, {@code aarch64}, {@code pulley64}, or {@code host} (the
+     * architecture of the machine running the build). Default: {@code x86_64}, {@code aarch64}
+     * and {@code pulley64}.
+     */
     @Parameter(property = "nostdwasm.targets")
     List<String> targets;
 

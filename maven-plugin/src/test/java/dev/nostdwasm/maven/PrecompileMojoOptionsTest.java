@@ -50,7 +50,7 @@ class PrecompileMojoOptionsTest {
         PrecompileMojo mojo = new PrecompileMojo();
         mojo.targets = List.of("riscv64");
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::options);
-        assertTrue(e.getMessage().contains("use x86_64, aarch64 or pulley64"), e.getMessage());
+        assertTrue(e.getMessage().contains("use x86_64, aarch64, pulley64 or host"), e.getMessage());
 
         PrecompileMojo other = new PrecompileMojo();
         other.profiles = List.of("fast");

@@ -19,13 +19,31 @@ public enum Target {
         return cliName;
     }
 
-    /** The target of {@code --target} name {@code name}. */
+    /**
+     * The target named {@code name}: {@code x86_64}, {@code aarch64}, {@code pulley64}, or
+     * {@code host} for the architecture of this machine (for builds that run what they compile).
+     */
     public static Target fromCliName(String name) {
+        if ("host".equals(name.toLowerCase(Locale.ROOT))) {
+            return host();
+        }
         for (Target t : values()) {
             if (t.cliName.equals(name.toLowerCase(Locale.ROOT))) {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown target '" + name + "': use x86_64, aarch64 or pulley64");
+        throw new IllegalArgumentException("unknown target '" + name + "': use x86_64, aarch64, pulley64 or host");
+    }
+
+    /**
+     * The architecture of this machine.
+     *
+     * @throws dev.nostdwasm.api.ProviderUnavailableException on an architecture without natives
+     */
+    public static Target host() {
+        return switch (dev.nostdwasm.api.Architecture.current()) {
+            case X86_64 -> X86_64;
+            case AARCH64 -> AARCH64;
+        };
     }
 }
