@@ -8,6 +8,9 @@
 # Every WAT_DIR/*.wat becomes OUT_DIR/<stem>.<profile>.<target>.cwasm for the native
 # profiles on x86_64 and aarch64 and the pulley profile on pulley64;
 # METERED_WAT_DIR/*.wat the same under OUT_DIR/metered/, compiled with --fuel --epoch.
+# For the signed-artifact tests: two fresh Ed25519 key pairs in OUT_DIR/keys/
+# (trusted.key.pem/trusted.pub.pem and other.key.pem/other.pub.pem; openssl, or the JDK
+# when openssl is missing) and WAT_DIR/add.wat signed with the trusted key under OUT_DIR/signed/.
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
@@ -71,5 +74,43 @@ if [ -n "$metered_dir" ]; then
   metered=("$metered_dir"/*.wat)
   compile "$out_dir/metered" --fuel --epoch -- "${metered[@]}"
 fi
+
+# keypair NAME: OUT_DIR/keys/NAME.key.pem (PKCS#8) and NAME.pub.pem (X.509 SubjectPublicKeyInfo).
+keys_dir=$out_dir/keys
+keypair() {
+  local key=$keys_dir/$1.key.pem pub=$keys_dir/$1.pub.pem
+  if [ -z "${NSW_IT_NO_OPENSSL:-}" ] && command -v openssl >/dev/null 2>&1; then
+    openssl genpkey -algorithm ed25519 -out "$key" 2>/dev/null
+    openssl pkey -in "$key" -pubout -out "$pub"
+  else
+    local java=${JAVA_HOME:+$JAVA_HOME/bin/}java src
+    src=$(mktemp -d)/KeyPair.java
+    cat >"$src" <<'JAVA'
+import java.nio.file.*;
+import java.security.*;
+import java.util.Base64;
+public class KeyPair {
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+    public static void main(String[] args) throws Exception {
+        var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Files.writeString(Path.of(args[0]), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.writeString(Path.of(args[1]), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    }
+}
+JAVA
+    "$java" "$src" "$key" "$pub"
+    rm -rf "$(dirname "$src")"
+  fi
+}
+if [ -f "$wat_dir/add.wat" ]; then
+  mkdir -p "$keys_dir"
+  keypair trusted
+  keypair other
+  compile "$out_dir/signed" --sign-key "$keys_dir/trusted.key.pem" -- "$wat_dir/add.wat"
+fi
+
 count=$(find "$out_dir" -name '*.cwasm' | wc -l)
 echo "precompile.sh: $count artifact(s) in $out_dir (precompiler $precompiler)"

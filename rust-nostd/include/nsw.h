@@ -71,7 +71,7 @@
 /**
  * Bumped whenever a function signature or struct layout of `nsw.h` changes.
  */
-#define NSW_ABI_VERSION 2
+#define NSW_ABI_VERSION 3
 
 /**
  * What went wrong, so that bindings can map it to a typed exception without
@@ -503,6 +503,20 @@ struct nsw_error_t *nsw_module_new(const struct nsw_engine_t *engine,
                                    const uint8_t *artifact,
                                    size_t artifact_len,
                                    struct nsw_module_t **out);
+
+/**
+ * Loads a plain Wasmtime `.cwasm` (no envelope): no digest, no signature,
+ * nothing of ours is checked. Wasmtime still checks its own header (its
+ * version, the target, the engine's configuration) before it maps the code.
+ *
+ * UNSAFE: the bytes are machine code that will run in this process. Use it
+ * only for artifacts you produced and protect yourself; `nsw_module_new`
+ * verifies an enveloped artifact instead. The bytes are copied.
+ */
+struct nsw_error_t *nsw_module_new_unchecked_raw(const struct nsw_engine_t *engine,
+                                                 const uint8_t *cwasm,
+                                                 size_t cwasm_len,
+                                                 struct nsw_module_t **out);
 
 void nsw_module_delete(struct nsw_module_t *module);
 

@@ -1,7 +1,7 @@
 //! `nsw_module_t`: a module loaded from a verified artifact.
 
 use crate::engine::nsw_engine_t;
-use crate::error::{NSW_ERROR_ARTIFACT_MISMATCH, NswResult, nsw_error_t, to_c};
+use crate::error::{NSW_ERROR_ARTIFACT_CORRUPT, NSW_ERROR_ARTIFACT_MISMATCH, NswResult, nsw_error_t, to_c};
 use crate::handle::{self, Tag, Tagged};
 use crate::types::{ExternDesc, nsw_extern_type_t};
 use alloc::format;
@@ -62,20 +62,65 @@ pub unsafe extern "C" fn nsw_module_new(
         // compiled for exactly this engine's settings and Wasmtime version.
         // The digest guards against damage, not against a forger: signatures
         // (when configured by the embedder) guard against that.
-        let module = unsafe { Module::deserialize(&engine.engine, envelope.payload) }.map_err(|e| {
-            nsw_error_t::new(
-                NSW_ERROR_ARTIFACT_MISMATCH,
-                format!("Wasmtime refused the artifact: {e:?}"),
-            )
-        })?;
-        let imports = module
-            .imports()
-            .map(|i| (i.module().to_string(), i.name().to_string(), ExternDesc::of(&i.ty())))
-            .collect();
-        let exports = module.exports().map(|e| (e.name().to_string(), ExternDesc::of(&e.ty()))).collect();
-        let m = nsw_module_t { module, imports, exports };
+        let m = unsafe { deserialize(engine, envelope.payload)? };
         unsafe { handle::write_out(out, handle::into_raw(m), "module") }
     })())
+}
+
+/// Loads a plain Wasmtime `.cwasm` (no envelope): no digest, no signature,
+/// nothing of ours is checked. Wasmtime still checks its own header (its
+/// version, the target, the engine's configuration) before it maps the code.
+///
+/// UNSAFE: the bytes are machine code that will run in this process. Use it
+/// only for artifacts you produced and protect yourself; `nsw_module_new`
+/// verifies an enveloped artifact instead. The bytes are copied.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_module_new_unchecked_raw(
+    engine: *const nsw_engine_t,
+    cwasm: *const u8,
+    cwasm_len: usize,
+    out: *mut *mut nsw_module_t,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let engine = unsafe { handle::get(engine)? };
+        if out.is_null() {
+            return Err(nsw_error_t::invalid("out-pointer for module is NULL"));
+        }
+        let bytes = unsafe { handle::bytes(cwasm, cwasm_len)? };
+        if bytes.starts_with(&nsw_contract::envelope::MAGIC) {
+            return Err(nsw_error_t::new(
+                NSW_ERROR_ARTIFACT_CORRUPT,
+                "these bytes are an enveloped artifact, not a raw .cwasm: load them with nsw_module_new",
+            ));
+        }
+        if !bytes.starts_with(b"\x7fELF") {
+            return Err(nsw_error_t::new(
+                NSW_ERROR_ARTIFACT_CORRUPT,
+                "not a raw Wasmtime .cwasm (it does not start with an ELF header): give the bytes \
+                 Wasmtime's Module::serialize wrote, or precompile the module and load the artifact",
+            ));
+        }
+        // SAFETY: none; the caller vouches for the bytes (see above). Wasmtime
+        // checks its version, target and configuration before using them.
+        let m = unsafe { deserialize(engine, bytes)? };
+        unsafe { handle::write_out(out, handle::into_raw(m), "module") }
+    })())
+}
+
+/// Deserializes Wasmtime's serialization into a module handle.
+///
+/// # Safety
+/// `payload` must be trusted machine code for this engine (see `Module::deserialize`).
+unsafe fn deserialize(engine: &nsw_engine_t, payload: &[u8]) -> NswResult<nsw_module_t> {
+    let module = unsafe { Module::deserialize(&engine.engine, payload) }.map_err(|e| {
+        nsw_error_t::new(NSW_ERROR_ARTIFACT_MISMATCH, format!("Wasmtime refused the artifact: {e:?}"))
+    })?;
+    let imports = module
+        .imports()
+        .map(|i| (i.module().to_string(), i.name().to_string(), ExternDesc::of(&i.ty())))
+        .collect();
+    let exports = module.exports().map(|e| (e.name().to_string(), ExternDesc::of(&e.ty()))).collect();
+    Ok(nsw_module_t { module, imports, exports })
 }
 
 #[unsafe(no_mangle)]

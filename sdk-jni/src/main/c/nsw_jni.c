@@ -41,7 +41,8 @@
   X(nsw_linker_instantiate) X(nsw_instance_delete) X(nsw_instance_export_get)                        \
   X(nsw_context_caller_export) X(nsw_linker_new) X(nsw_linker_delete) X(nsw_linker_allow_shadowing)  \
   X(nsw_linker_define_func) X(nsw_func_new) X(nsw_linker_define) X(nsw_linker_define_instance)       \
-  X(nsw_module_verify) X(nsw_module_new) X(nsw_module_delete) X(nsw_module_import_count)             \
+  X(nsw_module_verify) X(nsw_module_new) X(nsw_module_new_unchecked_raw) X(nsw_module_delete)         \
+  X(nsw_module_import_count)                                                                         \
   X(nsw_module_export_count) X(nsw_module_import) X(nsw_module_export) X(nsw_store_new)              \
   X(nsw_store_delete) X(nsw_store_context) X(nsw_context_store_id) X(nsw_store_limits_set) X(nsw_context_fuel_set)           \
   X(nsw_context_fuel_get) X(nsw_context_epoch_deadline_set) X(nsw_context_externref_new)             \
@@ -404,6 +405,11 @@ static jlong JNICALL j_nsw_module_new(JNI_ARGS, jlong engine, jlong artifact, jl
                             PTR(nsw_module_t **, out)));
 }
 
+static jlong JNICALL j_nsw_module_new_unchecked_raw(JNI_ARGS, jlong engine, jlong cwasm, jlong cwasm_len, jlong out) {
+  return ERR(nsw_module_new_unchecked_raw(PTR(const nsw_engine_t *, engine), PTR(const uint8_t *, cwasm),
+                                          (size_t)cwasm_len, PTR(nsw_module_t **, out)));
+}
+
 static void JNICALL j_nsw_module_delete(JNI_ARGS, jlong module) { nsw.nsw_module_delete(PTR(nsw_module_t *, module)); }
 
 static jlong JNICALL j_nsw_module_import_count(JNI_ARGS, jlong module) {
@@ -527,6 +533,7 @@ static const JNINativeMethod natives[] = {
     N(nsw_linker_define_instance, "(JJJJJ)J"),
     N(nsw_module_verify, "(JJJ)J"),
     N(nsw_module_new, "(JJJJ)J"),
+    N(nsw_module_new_unchecked_raw, "(JJJJ)J"),
     N(nsw_module_delete, "(J)V"),
     N(nsw_module_import_count, "(J)J"),
     N(nsw_module_export_count, "(J)J"),

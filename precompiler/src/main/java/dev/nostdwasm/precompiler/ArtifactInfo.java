@@ -1,5 +1,7 @@
 package dev.nostdwasm.precompiler;
 
+import dev.nostdwasm.api.ArtifactCorruptException;
+import dev.nostdwasm.api.ArtifactHeader;
 import dev.nostdwasm.api.Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
@@ -24,7 +25,8 @@ import java.util.Optional;
 
 /**
  * What an artifact's envelope says about it (the layout is documented in
- * {@code rust-nostd/crates/contract/src/envelope.rs}), read in Java without loading anything.
+ * {@code rust-nostd/crates/contract/src/envelope.rs}), read in Java without loading anything by
+ * the SDK's {@link ArtifactHeader} parser.
  *
  * @param format the envelope format version (1)
  * @param payloadSize the size of the serialized module after the header
@@ -37,10 +39,7 @@ public record ArtifactInfo(int format, Target target, Profile profile, boolean f
         String wasmtimeVersion, String isaFlags, long payloadSize, int headerSize, String sha256,
         boolean digestVerified, Optional<byte[]> signature) {
 
-    static final byte[] MAGIC = {'N', 'S', 'W', 'A', '\r', '\n', 0x1a, '\n'};
-    static final int FORMAT_VERSION = 1;
-    static final int SIGNATURE_LEN = 64;
-    private static final int MAX_VERSION_LEN = 64;
+    private static final byte[] MAGIC = {'N', 'S', 'W', 'A', '\r', '\n', 0x1a, '\n'};
 
     /**
      * Reads {@code artifact}'s envelope. A payload whose SHA-256 does not match the header is
@@ -161,158 +160,23 @@ public record ArtifactInfo(int format, Target target, Profile profile, boolean f
         }
     }
 
-    private static final class Reader {
-        private final ByteBuffer buffer;
-
-        Reader(byte[] bytes) {
-            buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        }
-
-        private void need(int n, String field) throws Invalid {
-            if (buffer.remaining() < n) {
-                throw new Invalid("the artifact is truncated (it ends inside the " + field
-                        + "): copy the file again or recompile it");
-            }
-        }
-
-        int u8(String field) throws Invalid {
-            need(1, field);
-            return buffer.get() & 0xff;
-        }
-
-        int u16(String field) throws Invalid {
-            need(2, field);
-            return buffer.getShort() & 0xffff;
-        }
-
-        long u64(String field) throws Invalid {
-            need(8, field);
-            return buffer.getLong();
-        }
-
-        byte[] take(int n, String field) throws Invalid {
-            need(n, field);
-            byte[] out = new byte[n];
-            buffer.get(out);
-            return out;
-        }
-
-        String ascii(int n, String field) throws Invalid {
-            byte[] raw = take(n, field);
-            for (byte b : raw) {
-                if (b < 0) {
-                    throw badField(field);
-                }
-            }
-            return new String(raw, StandardCharsets.US_ASCII);
-        }
-
-        int position() {
-            return buffer.position();
-        }
-    }
-
-    private static Invalid badField(String field) {
-        return new Invalid("the artifact header is corrupt (" + field + " is invalid): recompile the module");
-    }
-
+    /** Reads the envelope with the SDK's parser ({@link ArtifactHeader}), which the runtime uses too. */
     static ArtifactInfo parse(byte[] bytes) throws Invalid {
-        if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new Invalid("not a nostd-wasm-java artifact (bad magic; the bytes look like " + looksLike(bytes)
-                    + "): precompile the module with nsw-precompile and use its output");
+        ArtifactHeader header;
+        try {
+            header = ArtifactHeader.parse(bytes);
+        } catch (ArtifactCorruptException e) {
+            throw new Invalid(e.getMessage());
         }
-        Reader r = new Reader(bytes);
-        r.take(MAGIC.length, "magic");
-        int format = r.u16("format version");
-        if (format != FORMAT_VERSION) {
-            throw new Invalid("artifact envelope format " + format + " is not supported (this precompiler reads format "
-                    + FORMAT_VERSION + "): recompile with the precompiler of this release");
-        }
-        int targetByte = r.u8("target");
-        if (targetByte >= Target.values().length) {
-            throw badField("target");
-        }
-        Target target = Target.values()[targetByte];
-        int profileByte = r.u8("profile");
-        Profile profile = null;
-        for (Profile p : Profile.values()) {
-            if (p.id() == profileByte) {
-                profile = p;
-            }
-        }
-        if (profile == null) {
-            throw badField("profile");
-        }
-        int switches = r.u8("switches");
-        if ((switches & ~0b11) != 0) {
-            throw badField("switches");
-        }
-        int algorithm = r.u8("signature algorithm");
-        if (algorithm > 1) {
-            throw badField("signature algorithm");
-        }
-        if (r.u16("reserved") != 0) {
-            throw badField("reserved");
-        }
-        long payloadLength = r.u64("payload length");
-        byte[] digest = r.take(32, "digest");
-        int versionLength = r.u8("Wasmtime version");
-        if (versionLength == 0 || versionLength > MAX_VERSION_LEN) {
-            throw badField("Wasmtime version");
-        }
-        String wasmtimeVersion = r.ascii(versionLength, "Wasmtime version");
-        int flagsLength = r.u16("ISA flags");
-        String isaFlags = r.ascii(flagsLength, "ISA flags");
-        Optional<byte[]> signature = algorithm == 1 ? Optional.of(r.take(SIGNATURE_LEN, "signature")) : Optional.empty();
-        int headerSize = r.position();
-        long actual = bytes.length - (long) headerSize;
-        if (actual != payloadLength) {
-            throw new Invalid("the artifact is corrupt: its header declares " + Long.toUnsignedString(payloadLength)
-                    + " payload bytes but " + actual + " follow; copy the file again or recompile it");
-        }
-        if (!supports(profile, target)) {
-            throw badField("profile/target pair");
-        }
-        MessageDigest sha256 = newSha256();
-        sha256.update(bytes, headerSize, bytes.length - headerSize);
-        boolean verified = MessageDigest.isEqual(sha256.digest(), digest);
-        return new ArtifactInfo(format, target, profile, (switches & 1) != 0, (switches & 2) != 0, wasmtimeVersion,
-                isaFlags, payloadLength, headerSize, HexFormat.of().formatHex(digest), verified, signature);
+        return new ArtifactInfo(header.format(), Target.fromCliName(header.target()), header.profile(), header.fuel(),
+                header.epoch(), header.wasmtimeVersion(), header.isaFlags(), header.payloadLength(),
+                header.headerLength(), HexFormat.of().formatHex(header.payloadSha256()),
+                header.payloadDigestMatches(bytes), header.signature());
     }
 
     /** The pulley profile holds Pulley bytecode only; native profiles hold x86_64 or aarch64 code. */
     static boolean supports(Profile profile, Target target) {
         return (profile == Profile.PULLEY) == (target == Target.PULLEY64);
-    }
-
-    private static String looksLike(byte[] bytes) {
-        if (bytes.length == 0) {
-            return "an empty file";
-        }
-        if (startsWith(bytes, new byte[] {0, 'a', 's', 'm'})) {
-            return "a WebAssembly binary (.wasm)";
-        }
-        if (startsWith(bytes, new byte[] {0x7f, 'E', 'L', 'F'})) {
-            return "a raw Wasmtime .cwasm without envelope";
-        }
-        for (int i = 0; i < Math.min(64, bytes.length); i++) {
-            if (bytes[i] < 0) {
-                return "unknown binary data";
-            }
-        }
-        return "text (perhaps .wat)";
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     private static PublicKey readPublicKey(Path file) {

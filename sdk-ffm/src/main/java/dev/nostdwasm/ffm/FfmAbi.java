@@ -172,6 +172,8 @@ final class FfmAbi implements NativeAbi {
                 downcall(nsw_h.nsw_module_verify$descriptor(), nsw_h.nsw_module_verify$address());
         static final MethodHandle nsw_module_new =
                 downcall(nsw_h.nsw_module_new$descriptor(), nsw_h.nsw_module_new$address());
+        static final MethodHandle nsw_module_new_unchecked_raw = downcall(
+                nsw_h.nsw_module_new_unchecked_raw$descriptor(), nsw_h.nsw_module_new_unchecked_raw$address());
         static final MethodHandle nsw_module_delete =
                 downcall(nsw_h.nsw_module_delete$descriptor(), nsw_h.nsw_module_delete$address());
         static final MethodHandle nsw_module_import_count =
@@ -675,6 +677,15 @@ final class FfmAbi implements NativeAbi {
     public long nsw_module_new(long engine, long artifact, long artifactLen, long out) {
         try {
             return (long) H.nsw_module_new.invokeExact(engine, artifact, artifactLen, out);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    @Override
+    public long nsw_module_new_unchecked_raw(long engine, long cwasm, long cwasmLen, long out) {
+        try {
+            return (long) H.nsw_module_new_unchecked_raw.invokeExact(engine, cwasm, cwasmLen, out);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -270,6 +270,9 @@ final class JniAbi implements NativeAbi {
     public native long nsw_module_new(long engine, long artifact, long artifactLen, long out);
 
     @Override
+    public native long nsw_module_new_unchecked_raw(long engine, long cwasm, long cwasmLen, long out);
+
+    @Override
     public native void nsw_module_delete(long module);
 
     @Override

@@ -32,9 +32,31 @@ final class EngineImpl implements Engine {
     @Override
     public Module load(byte[] artifact) {
         Objects.requireNonNull(artifact, "artifact");
+        byte[] bytes = artifact;
+        if (!config.trustedKeys().isEmpty()) {
+            // Verify a private copy, so that the caller cannot change the bytes between the
+            // check and the native copy.
+            bytes = artifact.clone();
+            ArtifactVerifier.verify(bytes, config.trustedKeys());
+        }
+        return newModule(bytes, false);
+    }
+
+    @Override
+    public Module loadRawUnsafe(byte[] cwasm) {
+        Objects.requireNonNull(cwasm, "cwasm");
+        if (!config.trustedKeys().isEmpty()) {
+            throw ArtifactVerifier.rawRefused(config.trustedKeys().size());
+        }
+        return newModule(cwasm, true);
+    }
+
+    private Module newModule(byte[] bytes, boolean raw) {
         lifetime.enter();
         try (Scratch s = rt.scratch()) {
-            rt.check(rt.abi.nsw_module_new(handle, s.bytes(artifact), artifact.length, s.out(0)));
+            long address = s.bytes(bytes);
+            rt.check(raw ? rt.abi.nsw_module_new_unchecked_raw(handle, address, bytes.length, s.out(0))
+                    : rt.abi.nsw_module_new(handle, address, bytes.length, s.out(0)));
             return new ModuleImpl(rt, this, s.outLong(0));
         } finally {
             lifetime.exit();

@@ -144,6 +144,9 @@ public interface NativeAbi {
 
     long nsw_module_new(long engine, long artifact, long artifactLen, long out);
 
+    /** Loads a plain Wasmtime {@code .cwasm} without envelope: nothing but Wasmtime's own header is checked. */
+    long nsw_module_new_unchecked_raw(long engine, long cwasm, long cwasmLen, long out);
+
     void nsw_module_delete(long module);
 
     long nsw_module_import_count(long module);

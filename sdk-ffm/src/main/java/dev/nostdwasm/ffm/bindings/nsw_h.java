@@ -97,7 +97,7 @@ public final class nsw_h {
     public static final int NSW_EXTERN_TAG = 4;
 
     /** Bumped whenever a function signature or struct layout of {@code nsw.h} changes. */
-    public static final int NSW_ABI_VERSION = 2;
+    public static final int NSW_ABI_VERSION = 3;
 
     // ---------------------------------------------------------------- enum nsw_error_kind_t
 
@@ -2181,6 +2181,64 @@ public final class nsw_h {
         }
     }
 
+    private static final class nsw_module_new_unchecked_raw {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(
+                C_POINTER, C_POINTER, C_POINTER, size_t, C_POINTER);
+
+        private static final class Bound {
+            static final MemorySegment ADDR = findOrThrow("nsw_module_new_unchecked_raw");
+            static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC);
+        }
+    }
+
+    /** The descriptor of {@code nsw_module_new_unchecked_raw} (no symbol lookup, no handle). */
+    public static FunctionDescriptor nsw_module_new_unchecked_raw$descriptor() {
+        return nsw_module_new_unchecked_raw.DESC;
+    }
+
+    /** The downcall handle of {@code nsw_module_new_unchecked_raw}, resolved on first use. */
+    public static MethodHandle nsw_module_new_unchecked_raw$handle() {
+        requireBound("nsw_module_new_unchecked_raw");
+        return nsw_module_new_unchecked_raw.Bound.HANDLE;
+    }
+
+    /** The address of {@code nsw_module_new_unchecked_raw} in the bound library. */
+    public static MemorySegment nsw_module_new_unchecked_raw$address() {
+        requireBound("nsw_module_new_unchecked_raw");
+        return nsw_module_new_unchecked_raw.Bound.ADDR;
+    }
+
+    /**
+     * Loads a plain Wasmtime `.cwasm` (no envelope): no digest, no signature,
+     * nothing of ours is checked. Wasmtime still checks its own header (its
+     * version, the target, the engine's configuration) before it maps the code.
+     *
+     * UNSAFE: the bytes are machine code that will run in this process. Use it
+     * only for artifacts you produced and protect yourself; `nsw_module_new`
+     * verifies an enveloped artifact instead. The bytes are copied.
+     *
+     * {@snippet lang=c :
+     * struct nsw_error_t *nsw_module_new_unchecked_raw(const struct nsw_engine_t *engine,
+     *                                                 const uint8_t *cwasm,
+     *                                                 size_t cwasm_len,
+     *                                                 struct nsw_module_t **out);
+     * }
+     */
+    public static MemorySegment nsw_module_new_unchecked_raw(
+            MemorySegment engine,
+            MemorySegment cwasm,
+            long cwasm_len,
+            MemorySegment out) {
+        var mh$ = nsw_module_new_unchecked_raw$handle();
+        try {
+            return (MemorySegment) mh$.invokeExact(engine, cwasm, cwasm_len, out);
+        } catch (Error | RuntimeException ex$) {
+            throw ex$;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static final class nsw_module_delete {
         static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(C_POINTER);
 
@@ -3080,6 +3138,7 @@ public final class nsw_h {
             "nsw_linker_define_instance",
             "nsw_module_verify",
             "nsw_module_new",
+            "nsw_module_new_unchecked_raw",
             "nsw_module_delete",
             "nsw_module_import_count",
             "nsw_module_export_count",
@@ -3150,6 +3209,7 @@ public final class nsw_h {
             case "nsw_linker_define_instance" -> nsw_linker_define_instance.DESC;
             case "nsw_module_verify" -> nsw_module_verify.DESC;
             case "nsw_module_new" -> nsw_module_new.DESC;
+            case "nsw_module_new_unchecked_raw" -> nsw_module_new_unchecked_raw.DESC;
             case "nsw_module_delete" -> nsw_module_delete.DESC;
             case "nsw_module_import_count" -> nsw_module_import_count.DESC;
             case "nsw_module_export_count" -> nsw_module_export_count.DESC;
