@@ -47,6 +47,11 @@ public interface Engine extends AutoCloseable {
     /** Advances the epoch: stores past their deadline trap with {@link TrapCode#INTERRUPT}. */
     void incrementEpoch();
 
+    /**
+     * Closes the engine: no module, linker or store can be made from it afterwards, and its epoch
+     * ticker thread (started by the first {@link Store#setDeadline}) is stopped and joined.
+     * Modules, linkers and stores made earlier keep working, but deadlines no longer advance.
+     */
     @Override
     void close();
 }

@@ -1,6 +1,7 @@
 package dev.nostdwasm.api;
 
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,49 +12,96 @@ import java.util.Objects;
  * match the precompiler's {@code --fuel} and {@code --epoch} for every artifact the engine loads.
  * With {@linkplain #withTrustedKeys trusted keys}, the engine loads only artifacts signed by one
  * of them.
+ *
+ * <p><b>Wasm stack.</b> Wasm recursion is cut off with {@link TrapCode#STACK_OVERFLOW} once it uses
+ * {@linkplain #withMaxWasmStack the wasm stack limit}, counted from where the Java thread entered
+ * wasm. On the native profiles wasm runs on the calling Java thread's own stack, and the limit is
+ * per engine, so every thread that calls wasm must have the limit left plus room for the host
+ * functions wasm calls; a thread that runs out of stack first does not get a trap: the JVM dies
+ * with {@code SIGSEGV}. Wasmtime's own default (512 KiB) is more than a thread made with {@code
+ * new Thread(group, task, name, 256 * 1024)} has, so this SDK's default is {@link
+ * #DEFAULT_MAX_WASM_STACK} (128 KiB), which leaves room on any thread of 256 KiB or more (JVM
+ * threads get 1 MiB by default on Linux x86_64, {@code -Xss}). To recurse deeper, raise the limit
+ * (at most {@link #MAX_WASM_STACK_LIMIT}) and call wasm only from threads made with a stack
+ * comfortably bigger than it, e.g. {@code new Thread(null, task, "wasm", 8 << 20)} with {@code
+ * withMaxWasmStack(2 << 20)}. The {@code pulley} profile interprets wasm on a stack of its own,
+ * which the limit sizes, and does not use the thread's for wasm frames.
  */
 public final class EngineConfig {
     private final Profile profile;
     private final boolean fuel;
     private final boolean epochInterruption;
+    /** The default {@linkplain #epochTick() epoch tick}: 10 ms. */
+    public static final Duration DEFAULT_EPOCH_TICK = Duration.ofMillis(10);
+    /** The default {@linkplain #maxWasmStack() wasm stack limit}: 128 KiB (see the class comment). */
+    public static final long DEFAULT_MAX_WASM_STACK = 128 * 1024;
+    /** The largest {@linkplain #withMaxWasmStack wasm stack limit}: 2 MiB (Wasmtime's async stack size in this build). */
+    public static final long MAX_WASM_STACK_LIMIT = 2 * 1024 * 1024;
+    /** The shortest {@linkplain #withEpochTick epoch tick}: 1 ms. */
+    public static final Duration MIN_EPOCH_TICK = Duration.ofMillis(1);
+
     private final long maxWasmStack;
     private final List<PublicKey> trustedKeys;
+    private final Duration epochTick;
 
     private EngineConfig(Profile profile, boolean fuel, boolean epochInterruption, long maxWasmStack,
-            List<PublicKey> trustedKeys) {
+            List<PublicKey> trustedKeys, Duration epochTick) {
         this.profile = profile;
         this.fuel = fuel;
         this.epochInterruption = epochInterruption;
         this.maxWasmStack = maxWasmStack;
         this.trustedKeys = trustedKeys;
+        this.epochTick = epochTick;
     }
 
-    /** A configuration for {@code profile}, without fuel or epochs, with the default stack limit. */
+    /** A configuration for {@code profile}, without fuel or epochs, with the default stack limit and epoch tick. */
     public static EngineConfig of(Profile profile) {
-        return new EngineConfig(Objects.requireNonNull(profile, "profile"), false, false, 0, List.of());
+        return new EngineConfig(Objects.requireNonNull(profile, "profile"), false, false, DEFAULT_MAX_WASM_STACK, List.of(),
+                DEFAULT_EPOCH_TICK);
     }
 
     /** With fuel metering (artifacts compiled with {@code --fuel}). */
     public EngineConfig withFuel(boolean enabled) {
-        return new EngineConfig(profile, enabled, epochInterruption, maxWasmStack, trustedKeys);
+        return new EngineConfig(profile, enabled, epochInterruption, maxWasmStack, trustedKeys, epochTick);
     }
 
     /** With epoch deadlines (artifacts compiled with {@code --epoch}). */
     public EngineConfig withEpochInterruption(boolean enabled) {
-        return new EngineConfig(profile, fuel, enabled, maxWasmStack, trustedKeys);
+        return new EngineConfig(profile, fuel, enabled, maxWasmStack, trustedKeys, epochTick);
     }
 
     /**
-     * With a wasm stack limit of {@code bytes} (0: Wasmtime's default of 512 KiB). Keep it well
-     * below the stack of the Java threads that call wasm.
+     * With {@code tick} between two increments of the epoch by the engine's ticker thread, which
+     * {@link Store#setDeadline} starts (default {@link #DEFAULT_EPOCH_TICK}). Deadlines are
+     * counted in ticks, so a deadline fires within about one tick of the time asked; shorter ticks
+     * are more precise and cost a wake-up each. Meaningful only with {@linkplain
+     * #withEpochInterruption epoch interruption}.
      *
-     * @throws IllegalArgumentException for a negative size
+     * @throws IllegalArgumentException for a tick shorter than {@link #MIN_EPOCH_TICK}
+     */
+    public EngineConfig withEpochTick(Duration tick) {
+        Objects.requireNonNull(tick, "tick");
+        if (tick.compareTo(MIN_EPOCH_TICK) < 0) {
+            throw new IllegalArgumentException("an epoch tick is at least " + MIN_EPOCH_TICK.toMillis() + " ms, not " + tick);
+        }
+        return new EngineConfig(profile, fuel, epochInterruption, maxWasmStack, trustedKeys, tick);
+    }
+
+    /**
+     * With a wasm stack limit of {@code bytes} (0: {@link #DEFAULT_MAX_WASM_STACK}). Every Java
+     * thread that calls wasm needs that much stack left, and more for the host functions wasm
+     * calls, or the JVM crashes instead of wasm trapping; see the class comment for running wasm
+     * on a thread with a bigger stack.
+     *
+     * @throws IllegalArgumentException for a negative size or one above {@link #MAX_WASM_STACK_LIMIT}
      */
     public EngineConfig withMaxWasmStack(long bytes) {
-        if (bytes < 0) {
-            throw new IllegalArgumentException("max wasm stack must be >= 0 bytes, not " + bytes);
+        if (bytes < 0 || bytes > MAX_WASM_STACK_LIMIT) {
+            throw new IllegalArgumentException("max wasm stack must be 0.." + MAX_WASM_STACK_LIMIT
+                    + " bytes (Wasmtime's async stack size bounds it), not " + bytes);
         }
-        return new EngineConfig(profile, fuel, epochInterruption, bytes, trustedKeys);
+        return new EngineConfig(profile, fuel, epochInterruption, bytes == 0 ? DEFAULT_MAX_WASM_STACK : bytes,
+                trustedKeys, epochTick);
     }
 
     /**
@@ -75,7 +123,7 @@ public final class EngineConfig {
         for (PublicKey key : keys) {
             checked.add(TrustedKeys.requireEd25519(key));
         }
-        return new EngineConfig(profile, fuel, epochInterruption, maxWasmStack, List.copyOf(checked));
+        return new EngineConfig(profile, fuel, epochInterruption, maxWasmStack, List.copyOf(checked), epochTick);
     }
 
     public Profile profile() {
@@ -90,7 +138,12 @@ public final class EngineConfig {
         return epochInterruption;
     }
 
-    /** The wasm stack limit in bytes; 0 means Wasmtime's default. */
+    /** The time between two epoch increments of the engine's deadline ticker. */
+    public Duration epochTick() {
+        return epochTick;
+    }
+
+    /** The wasm stack limit in bytes ({@link #DEFAULT_MAX_WASM_STACK} unless set). */
     public long maxWasmStack() {
         return maxWasmStack;
     }
@@ -104,18 +157,19 @@ public final class EngineConfig {
     public boolean equals(Object o) {
         return o instanceof EngineConfig c && c.profile == profile && c.fuel == fuel
                 && c.epochInterruption == epochInterruption && c.maxWasmStack == maxWasmStack
-                && c.trustedKeys.equals(trustedKeys);
+                && c.trustedKeys.equals(trustedKeys) && c.epochTick.equals(epochTick);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(profile, fuel, epochInterruption, maxWasmStack, trustedKeys);
+        return Objects.hash(profile, fuel, epochInterruption, maxWasmStack, trustedKeys, epochTick);
     }
 
     @Override
     public String toString() {
         return "EngineConfig[" + profile.cliName() + (fuel ? ", fuel" : "") + (epochInterruption ? ", epoch" : "")
-                + (maxWasmStack > 0 ? ", max wasm stack " + maxWasmStack : "")
+                + (maxWasmStack != DEFAULT_MAX_WASM_STACK ? ", max wasm stack " + maxWasmStack : "")
+                + (epochTick.equals(DEFAULT_EPOCH_TICK) ? "" : ", epoch tick " + epochTick.toMillis() + " ms")
                 + (trustedKeys.isEmpty() ? "" : ", " + trustedKeys.size() + " trusted key" + (trustedKeys.size() == 1 ? "" : "s"))
                 + "]";
     }

@@ -18,6 +18,24 @@ public interface Store extends AutoCloseable {
     /** Traps with {@link TrapCode#INTERRUPT} {@code ticks} epoch increments from now (engines with epochs). */
     void setEpochDeadline(long ticks);
 
+    /**
+     * Lets wasm in this store run for about {@code timeout} from now: then a call into it traps
+     * with {@link TrapCode#INTERRUPT} (engines with {@linkplain EngineConfig#withEpochInterruption
+     * epoch interruption}). The deadline is {@code ceil(timeout / tick)} (at least 1) ticks of the
+     * engine's {@linkplain EngineConfig#withEpochTick epoch tick} counted by the engine's ticker
+     * thread, which the first call starts; so it fires between one tick before {@code timeout}
+     * and however late the ticker thread is scheduled after it. The deadline belongs to this
+     * store: other stores of the engine keep theirs. It replaces any earlier deadline (also one
+     * set with {@link #setEpochDeadline}) and stays until replaced, so set it again before each
+     * call that should get a fresh budget. Mixing it with manual {@link Engine#incrementEpoch()}
+     * calls makes deadlines fire earlier.
+     *
+     * @throws IllegalStateException when the engine was made without epoch interruption
+     * @throws IllegalArgumentException when {@code timeout} is negative
+     * @throws ClosedException when this store or its engine is closed (the ticker stops with the engine)
+     */
+    void setDeadline(java.time.Duration timeout);
+
     /** A new memory of {@code minimum} 64 KiB pages, growable to {@code maximum} pages if given. */
     Memory newMemory(int minimum, java.util.OptionalInt maximum);
 

@@ -59,7 +59,31 @@ class ValuesTest {
         assertEquals("EngineConfig[pulley, fuel, epoch, max wasm stack 1048576]", metered.toString());
         assertEquals(metered, EngineConfig.of(Profile.PULLEY).withEpochInterruption(true).withFuel(true).withMaxWasmStack(1 << 20));
         assertThrows(IllegalArgumentException.class, () -> base.withMaxWasmStack(-1));
+        assertEquals(128 * 1024, base.maxWasmStack(), "the default leaves room on a 256 KiB thread");
+        assertEquals(base, base.withMaxWasmStack(0), "0 is the default");
+        assertEquals("EngineConfig[pulley]", base.withMaxWasmStack(0).toString());
+        assertEquals(2 << 20, base.withMaxWasmStack(2 << 20).maxWasmStack());
+        assertThrows(IllegalArgumentException.class, () -> base.withMaxWasmStack((2 << 20) + 1));
         assertThrows(NullPointerException.class, () -> EngineConfig.of(null));
+    }
+
+    @Test
+    void engineConfigsHaveAnEpochTick() {
+        EngineConfig base = EngineConfig.of(Profile.PULLEY).withEpochInterruption(true);
+        assertEquals(EngineConfig.DEFAULT_EPOCH_TICK, base.epochTick());
+        assertEquals(java.time.Duration.ofMillis(10), base.epochTick());
+        EngineConfig fast = base.withEpochTick(java.time.Duration.ofMillis(2));
+        assertEquals(java.time.Duration.ofMillis(2), fast.epochTick());
+        assertEquals("EngineConfig[pulley, epoch, epoch tick 2 ms]", fast.toString());
+        assertEquals(fast, base.withEpochTick(java.time.Duration.ofMillis(2)));
+        assertEquals(false, fast.equals(base));
+        assertEquals(base, fast.withEpochTick(EngineConfig.DEFAULT_EPOCH_TICK));
+        assertEquals(java.time.Duration.ofMillis(2), fast.withFuel(true).withMaxWasmStack(1 << 20).epochTick(),
+                "other settings keep the tick");
+        assertThrows(IllegalArgumentException.class, () -> base.withEpochTick(java.time.Duration.ofNanos(999_999)));
+        assertThrows(IllegalArgumentException.class, () -> base.withEpochTick(java.time.Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> base.withEpochTick(java.time.Duration.ofMillis(-5)));
+        assertThrows(NullPointerException.class, () -> base.withEpochTick(null));
     }
 
     @Test

@@ -14,14 +14,35 @@ final class EngineImpl implements Engine {
     private final EngineConfig config;
     private final long handle;
     private final Lifetime lifetime;
+    // Only with epoch interruption; its thread starts with the first Store.setDeadline.
+    private final EpochTicker ticker;
 
     EngineImpl(NativeRuntime rt, EngineConfig config, long handle) {
         this.rt = rt;
         this.config = config;
         this.handle = handle;
         var abi = rt.abi;
-        this.lifetime = new Lifetime("engine", () -> abi.nsw_engine_delete(handle));
-        NativeRuntime.CLEANER.register(this, lifetime::close);
+        Lifetime life = new Lifetime("engine", () -> abi.nsw_engine_delete(handle));
+        this.lifetime = life;
+        // Neither the ticker nor the cleaning action may refer to this object (it would never be cleaned).
+        EpochTicker t = config.epochInterruption()
+                ? new EpochTicker(life, () -> abi.nsw_engine_increment_epoch(handle), config.epochTick().toNanos())
+                : null;
+        this.ticker = t;
+        NativeRuntime.CLEANER.register(this, () -> {
+            if (t != null) {
+                t.stop();
+            }
+            life.close();
+        });
+    }
+
+    /** Starts the epoch ticker if it is not running (engines with epoch interruption only). */
+    void startTicker() {
+        if (ticker == null) {
+            throw new IllegalStateException("this engine was made without epoch interruption");
+        }
+        ticker.start();
     }
 
     @Override
@@ -79,7 +100,7 @@ final class EngineImpl implements Engine {
         lifetime.enter();
         try (Scratch s = rt.scratch()) {
             rt.check(rt.abi.nsw_store_new(handle, s.out(0)));
-            return new StoreImpl(rt, config, s.outLong(0));
+            return new StoreImpl(rt, this, s.outLong(0));
         } finally {
             lifetime.exit();
         }
@@ -97,6 +118,10 @@ final class EngineImpl implements Engine {
 
     @Override
     public void close() {
+        // Stop the ticker first: it then holds no use, and frees nothing itself.
+        if (ticker != null) {
+            ticker.stop();
+        }
         lifetime.close();
     }
 

@@ -14,8 +14,10 @@ import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -43,6 +45,7 @@ final class StoreImpl implements Store {
 
     final NativeRuntime rt;
     final EngineConfig config;
+    private final EngineImpl engine;
     /**
      * The context operations use: the store's own, or during a host call the caller's (Wasmtime
      * hands the store to the host function through the caller; the store's own context must not
@@ -64,9 +67,10 @@ final class StoreImpl implements Store {
     private long[] temps = new long[8];
     private int tempCount;
 
-    StoreImpl(NativeRuntime rt, EngineConfig config, long handle) {
+    StoreImpl(NativeRuntime rt, EngineImpl engine, long handle) {
         this.rt = rt;
-        this.config = config;
+        this.engine = engine;
+        this.config = engine.config();
         this.ctx = rt.abi.nsw_store_context(handle);
         this.id = rt.abi.nsw_context_store_id(ctx);
         this.state = new StoreState(rt, handle, id);
@@ -272,11 +276,40 @@ final class StoreImpl implements Store {
     }
 
     @Override
-    public void setEpochDeadline(long ticks) {
+    public void setDeadline(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        requireEpochs();
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("a deadline is a timeout >= 0, not " + timeout);
+        }
+        long ticks = ticks(timeout, config.epochTick());
+        checkOpen();
+        engine.startTicker();
+        setEpochDeadline(ticks);
+    }
+
+    /** {@code ceil(timeout / tick)}, at least 1, at most the native maximum. */
+    static long ticks(Duration timeout, Duration tick) {
+        BigInteger[] qr = bigNanos(timeout).divideAndRemainder(bigNanos(tick));
+        BigInteger ticks = qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+        return Math.max(1, ticks.min(BigInteger.valueOf(MAX_EPOCH_TICKS)).longValueExact());
+    }
+
+    private static BigInteger bigNanos(Duration d) {
+        return BigInteger.valueOf(d.getSeconds()).multiply(BigInteger.valueOf(1_000_000_000L))
+                .add(BigInteger.valueOf(d.getNano()));
+    }
+
+    private void requireEpochs() {
         if (!config.epochInterruption()) {
             throw new IllegalStateException("this store's engine was made without epoch interruption: use "
                     + "EngineConfig.withEpochInterruption(true) and artifacts precompiled with --epoch");
         }
+    }
+
+    @Override
+    public void setEpochDeadline(long ticks) {
+        requireEpochs();
         if (ticks < 0 || ticks > MAX_EPOCH_TICKS) {
             throw new IllegalArgumentException("an epoch deadline is 0.." + MAX_EPOCH_TICKS + " ticks, not " + ticks);
         }
