@@ -1,0 +1,156 @@
+package dev.nostdwasm.it.stress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nostdwasm.api.NoStdRuntime;
+import dev.nostdwasm.it.support.Artifacts;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 5 item 7: {@link LeakSoakMain} in a forked JVM per provider creates and closes an engine, a
+ * module, a linker with a host function, a store and an instance per iteration, and its resident
+ * set size may grow by at most {@value #MAX_DRIFT_PERCENT}% between the end of the warm-up and the
+ * end of the run.
+ *
+ * <p>Runs only with {@code -Dsoak.enabled=true}, which the Maven profile {@code stress} sets.
+ * Iterations: {@code -Dsoak.iterations} (default {@value #DEFAULT_ITERATIONS}; the Maven profile
+ * {@code stress} sets 100,000) after {@code -Dsoak.warmup} (default {@value #DEFAULT_WARMUP})
+ * warm-up iterations: RSS climbs by about 50 MB over the first few thousand iterations (one-time
+ * growth: the JIT's code, malloc's arenas settling) and is flat after that, so the warm-up must be
+ * longer than that climb. {@code -Dsoak.variant} runs one of {@link LeakSoakMain}'s isolating loops
+ * instead ({@code engines}, {@code modules}, {@code stores}, {@code instances}, {@code hostfns}).
+ *
+ * <p>The child's heap is fixed and touched up front ({@code -Xms=-Xmx}, {@code -XX:+AlwaysPreTouch},
+ * {@code -Dsoak.heap}, default {@value #DEFAULT_HEAP}) so that Java heap growth neither shows up as
+ * drift nor hides native growth. Counts are fixed; the time limit only keeps a hang from hanging
+ * the build.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SoakTest {
+    static final int DEFAULT_ITERATIONS = 20_000;
+    static final int DEFAULT_WARMUP = 10_000;
+    static final String DEFAULT_HEAP = "64m";
+    static final double MAX_DRIFT_PERCENT = 5.0;
+    private static final long HANG_MINUTES = 30;
+    private static final Pattern RESULT = Pattern.compile(
+            "soak: (\\S+) (\\S+) (\\d+) iterations, RSS start (\\d+) kB end (\\d+) kB drift (-?[0-9.]+)%.*");
+
+    static int iterations() {
+        return Integer.getInteger("soak.iterations", DEFAULT_ITERATIONS);
+    }
+
+    static int warmup() {
+        return Integer.getInteger("soak.warmup", DEFAULT_WARMUP);
+    }
+
+    static String variant() {
+        return System.getProperty("soak.variant", "all");
+    }
+
+    @BeforeAll
+    void header() {
+        // RSS on a shared machine swings by a few MB even when nothing leaks: the soak and its 5%
+        // limit belong to the stress run (-Pstress), not to every build.
+        assumeTrue(Boolean.getBoolean("soak.enabled"),
+                "the soak runs with -Pstress (or -Dsoak.enabled=true): ./mvnw -pl it-tests verify -Pstress -Dtest=SoakTest");
+        SummaryFile.reset("2-soak", "SoakTest: forked JVM per provider, " + warmup() + " warm-up + " + iterations()
+                + " iterations of variant '" + variant() + "', heap " + System.getProperty("soak.heap", DEFAULT_HEAP)
+                + " fixed; RSS = VmRSS after System.gc(), end = minimum of " + LeakSoakMain.END_SAMPLES + " samples;"
+                + " limit " + MAX_DRIFT_PERCENT + "%");
+    }
+
+    Stream<Arguments> providers() {
+        List<Arguments> cases = new ArrayList<>();
+        if (Runtime.version().feature() >= 22) {
+            cases.add(Arguments.argumentSet("ffm", "ffm"));
+        }
+        cases.add(Arguments.argumentSet("jni", "jni"));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{argumentSetName}")
+    @MethodSource("providers")
+    void residentSetStaysFlat(String provider) throws Exception {
+        String heap = System.getProperty("soak.heap", DEFAULT_HEAP);
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.add("-Xms" + heap);
+        command.add("-Xmx" + heap);
+        command.add("-XX:+AlwaysPreTouch");
+        command.add("-XX:+UseSerialGC");
+        command.add("-D" + NoStdRuntime.PROVIDER_PROPERTY + "=" + provider);
+        command.add("-D" + Artifacts.DIR_PROPERTY + "=" + Artifacts.dir().toAbsolutePath());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(LeakSoakMain.class.getName());
+        command.add(provider);
+        command.add(Integer.toString(iterations()));
+        command.add(Integer.toString(warmup()));
+        command.add(variant());
+
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("LD_PRELOAD");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("_JAVA_OPTIONS");
+        Path log = Files.createTempFile("nsw-soak-", ".log");
+        builder.redirectOutput(log.toFile());
+        long started = System.nanoTime();
+        Process process = builder.start();
+        boolean exited = process.waitFor(HANG_MINUTES, TimeUnit.MINUTES);
+        if (!exited) {
+            process.destroyForcibly().waitFor();
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        String output = Files.readString(log, StandardCharsets.ISO_8859_1);
+        Files.deleteIfExists(log);
+        System.out.println("[soak " + provider + "] " + millis + " ms\n" + output);
+        String description = String.join(" ", command);
+        if (!exited) {
+            fail("the soak JVM did not finish in " + HANG_MINUTES + " minutes (hang?):\n" + description
+                    + "\n--- child output ---\n" + output);
+        }
+        if (process.exitValue() != 0) {
+            fail("the soak JVM exited with " + process.exitValue() + ":\n" + description + "\n--- child output ---\n"
+                    + output);
+        }
+        List<String> results = output.lines().filter(l -> l.startsWith("soak: ")).collect(Collectors.toList());
+        assertEquals(1, results.size(), () -> "one 'soak:' line expected in:\n" + output);
+        Matcher m = RESULT.matcher(results.get(0));
+        assertTrue(m.matches(), () -> "unexpected result line: " + results.get(0));
+        long start = Long.parseLong(m.group(4));
+        long end = Long.parseLong(m.group(5));
+        double drift = 100.0 * (end - start) / start;
+        String checkpoints = output.lines().filter(l -> l.startsWith("soak-rss: "))
+                .map(l -> l.substring("soak-rss: ".length()).replace(" kB", ""))
+                .collect(Collectors.joining(", "));
+        SummaryFile.append("2-soak", results.get(0) + String.format(Locale.ROOT, "; forked JVM %,d ms", millis));
+        SummaryFile.append("2-soak", "  RSS checkpoints (iteration kB): " + checkpoints);
+        assertEquals(iterations(), Integer.parseInt(m.group(3)), "iterations done");
+        assertTrue(drift <= MAX_DRIFT_PERCENT, () -> String.format(Locale.ROOT,
+                "%s: RSS grew %.2f%% (%d kB -> %d kB) over %d iterations after %d warm-up iterations, more than %.1f%%;"
+                        + " checkpoints: %s", provider, drift, start, end, iterations(), warmup(), MAX_DRIFT_PERCENT,
+                checkpoints));
+    }
+}
