@@ -31,7 +31,7 @@
   X(nsw_error_delete) X(nsw_error_kind) X(nsw_error_message)                    \
   X(nsw_error_trap_code) X(nsw_store_limits_set) X(nsw_module_import)                   \
   X(nsw_context_fuel_set) X(nsw_context_fuel_get) X(nsw_context_epoch_deadline_set) \
-  X(nsw_engine_increment_epoch)
+  X(nsw_engine_increment_epoch) X(nsw_error_frame_count) X(nsw_error_frame)
 
 #define DECLARE(name) static __typeof__(name) *p_##name;
 NSW_FUNCTIONS(DECLARE)
@@ -172,6 +172,48 @@ static uint32_t call(session_t *s, const char *name, nsw_val_raw_t *slots, size_
   return kind;
 }
 
+/* Calls export `name` (one i32 argument 0), expects a trap and checks its backtrace: every
+ * frame has function index `index` and name `name` (NULL: no name) and a known module offset
+ * (the innermost may be unknown when `innermost_offset_may_be_unknown`: a stack overflow is
+ * caught in the prologue, before any wasm instruction), there are 1..max frames, and
+ * out-of-range or NULL arguments are refused without a crash. */
+static void check_backtrace(session_t *s, const char *p, const char *name_of_export, uint32_t index,
+                            const char *name, size_t max, int innermost_offset_may_be_unknown) {
+  nsw_extern_t *func = NULL;
+  char msg[512];
+  if (take_error(p_nsw_instance_export_get(s->ctx, s->instance, (const uint8_t *)name_of_export,
+                                           strlen(name_of_export), &func),
+                 msg, sizeof msg)) {
+    report(0, "[%s] export %s: %s", p, name_of_export, msg);
+    return;
+  }
+  nsw_val_raw_t slots[1] = {{.i32 = 0}};
+  nsw_error_t *err = p_nsw_func_call(s->ctx, func, slots, 1);
+  p_nsw_extern_delete(func);
+  size_t count = p_nsw_error_frame_count(err);
+  int ok = err && count >= 1 && count <= max;
+  uint64_t first_offset = 0;
+  for (size_t i = 0; ok && i < count; i++) {
+    uint32_t fi = UINT32_MAX;
+    const uint8_t *n = (const uint8_t *)"x";
+    size_t nl = 99;
+    uint64_t off = 0;
+    ok = p_nsw_error_frame(err, i, &fi, &n, &nl, &off) && fi == index &&
+         (name ? (n && nl == strlen(name) && !memcmp(n, name, nl)) : (!n && !nl)) &&
+         ((off != UINT64_MAX && off > 0) || (i == 0 && innermost_offset_may_be_unknown));
+    if (i == 0) first_offset = off;
+  }
+  uint32_t fi = 7;
+  ok = ok && !p_nsw_error_frame(err, count, &fi, NULL, NULL, NULL) && fi == 7 &&
+       p_nsw_error_frame(err, 0, NULL, NULL, NULL, NULL) && !p_nsw_error_frame(NULL, 0, &fi, NULL, NULL, NULL) &&
+       !p_nsw_error_frame(err, SIZE_MAX, NULL, NULL, NULL, NULL) && p_nsw_error_frame_count(NULL) == 0;
+  char where[32] = "unknown";
+  if (first_offset != UINT64_MAX) snprintf(where, sizeof where, "%#llx", (unsigned long long)first_offset);
+  report(ok, "[%s] %s traps with %zu frame(s) of function %u (%s), innermost at module offset %s", p,
+         name_of_export, count, index, name ? name : "no name", where);
+  p_nsw_error_delete(err);
+}
+
 static void scenarios(uint32_t profile) {
   const char *p = profile_name(profile);
   char msg[512];
@@ -269,6 +311,9 @@ static void scenarios(uint32_t profile) {
         report(kind == NSW_ERROR_TRAP && trap == cases[i].code, "[%s] %s(%d, %d) traps with code %u (got %u)", p,
                cases[i].fn, cases[i].a, cases[i].b, cases[i].code, trap);
       }
+      /* traps.wat: "unreachable" is function 0 without a name, $recurse is function 3. */
+      check_backtrace(&s, p, "unreachable", 0, NULL, 1, 0);
+      check_backtrace(&s, p, "recurse", 3, "recurse", 20, 1);
       nsw_val_raw_t slots[1] = {{.i32 = 0}};
       uint32_t kind = call(&s, "load", slots, 1, NULL, msg, sizeof msg);
       report(!kind && slots[0].i32 == 0, "[%s] the instance still works after traps %s", p, msg);

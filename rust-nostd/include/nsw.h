@@ -71,7 +71,7 @@
 /**
  * Bumped whenever a function signature or struct layout of `nsw.h` changes.
  */
-#define NSW_ABI_VERSION 3
+#define NSW_ABI_VERSION 4
 
 /**
  * What went wrong, so that bindings can map it to a typed exception without
@@ -259,6 +259,29 @@ void nsw_error_message(const struct nsw_error_t *error, const uint8_t **out_ptr,
  * true when the error is a trap; false otherwise.
  */
 bool nsw_error_trap_code(const struct nsw_error_t *error, uint32_t *out_code);
+
+/**
+ * How many wasm frames the error carries (innermost first); 0 for NULL or
+ * when Wasmtime attached no backtrace (errors not raised by running wasm).
+ */
+size_t nsw_error_frame_count(const struct nsw_error_t *error);
+
+/**
+ * Reads frame `index` (0 = innermost, where it trapped) and returns true;
+ * false, writing nothing, for a NULL error or an index out of range.
+ * `out_func_index` gets the function index in the module's index space
+ * (imports first); `out_name`/`out_name_len` the function's name from the
+ * name section (UTF-8, not NUL-terminated, valid until the error is deleted),
+ * or NULL/0 when it has none; `out_offset` the offset of the instruction
+ * from the start of the module's bytes, or `UINT64_MAX` when unknown.
+ * Any out-pointer may be NULL.
+ */
+bool nsw_error_frame(const struct nsw_error_t *error,
+                     size_t index,
+                     uint32_t *out_func_index,
+                     const uint8_t **out_name,
+                     size_t *out_name_len,
+                     uint64_t *out_offset);
 
 void nsw_extern_delete(struct nsw_extern_t *ext);
 

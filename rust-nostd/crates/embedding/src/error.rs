@@ -3,8 +3,9 @@
 use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
+use alloc::vec::Vec;
 use nsw_contract::EnvelopeError;
-use wasmtime::Trap;
+use wasmtime::{Trap, WasmBacktrace};
 
 /// What went wrong, so that bindings can map it to a typed exception without
 /// parsing messages.
@@ -37,11 +38,40 @@ pub struct nsw_error_t {
     kind: nsw_error_kind_t,
     trap_code: Option<u8>,
     message: String,
+    /// The wasm frames Wasmtime attached, innermost first (empty when none).
+    frames: Vec<Frame>,
+}
+
+/// One wasm frame of a backtrace, copied out of Wasmtime's `FrameInfo` so
+/// that the error owns it (no module or store kept alive).
+struct Frame {
+    func_index: u32,
+    /// From the module's name section; `None` when it has no entry.
+    name: Option<String>,
+    /// Offset of the instruction from the start of the module's bytes;
+    /// `u64::MAX` when Wasmtime has no address map for it.
+    offset: u64,
+}
+
+/// Copies the frames of the `WasmBacktrace` Wasmtime attached to `err`, if any.
+fn frames_of(err: &wasmtime::Error) -> Vec<Frame> {
+    match err.downcast_ref::<WasmBacktrace>() {
+        Some(bt) => bt
+            .frames()
+            .iter()
+            .map(|f| Frame {
+                func_index: f.func_index(),
+                name: f.func_name().map(String::from),
+                offset: f.module_offset().map_or(u64::MAX, |o| o as u64),
+            })
+            .collect(),
+        None => Vec::new(),
+    }
 }
 
 impl nsw_error_t {
     pub fn new(kind: nsw_error_kind_t, message: impl Into<String>) -> Box<nsw_error_t> {
-        Box::new(nsw_error_t { kind, trap_code: None, message: message.into() })
+        Box::new(nsw_error_t { kind, trap_code: None, message: message.into(), frames: Vec::new() })
     }
 
     pub fn invalid(message: impl Into<String>) -> Box<nsw_error_t> {
@@ -54,15 +84,18 @@ impl nsw_error_t {
     }
 
     /// Classifies a Wasmtime error; `context` says what was being done.
+    /// The frames of an attached `WasmBacktrace` (traps, host errors raised
+    /// while wasm ran) are copied into the error.
     pub fn from_wasmtime(err: wasmtime::Error, default_kind: nsw_error_kind_t) -> Box<nsw_error_t> {
+        let frames = frames_of(&err);
         if let Some(host) = err.downcast_ref::<HostError>() {
-            return nsw_error_t::new(NSW_ERROR_HOST, host.0.clone());
+            return Box::new(nsw_error_t { kind: NSW_ERROR_HOST, trap_code: None, message: host.0.clone(), frames });
         }
         let message = format!("{err:?}");
         if let Some(trap) = err.downcast_ref::<Trap>() {
-            return Box::new(nsw_error_t { kind: NSW_ERROR_TRAP, trap_code: Some(*trap as u8), message });
+            return Box::new(nsw_error_t { kind: NSW_ERROR_TRAP, trap_code: Some(*trap as u8), message, frames });
         }
-        nsw_error_t::new(default_kind, message)
+        Box::new(nsw_error_t { kind: default_kind, trap_code: None, message, frames })
     }
 
     pub fn message(&self) -> &str {
@@ -156,4 +189,55 @@ pub unsafe extern "C" fn nsw_error_trap_code(error: *const nsw_error_t, out_code
         }
         None => false,
     }
+}
+
+/// How many wasm frames the error carries (innermost first); 0 for NULL or
+/// when Wasmtime attached no backtrace (errors not raised by running wasm).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_error_frame_count(error: *const nsw_error_t) -> usize {
+    match unsafe { error.as_ref() } {
+        Some(e) => e.frames.len(),
+        None => 0,
+    }
+}
+
+/// Reads frame `index` (0 = innermost, where it trapped) and returns true;
+/// false, writing nothing, for a NULL error or an index out of range.
+/// `out_func_index` gets the function index in the module's index space
+/// (imports first); `out_name`/`out_name_len` the function's name from the
+/// name section (UTF-8, not NUL-terminated, valid until the error is deleted),
+/// or NULL/0 when it has none; `out_offset` the offset of the instruction
+/// from the start of the module's bytes, or `UINT64_MAX` when unknown.
+/// Any out-pointer may be NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_error_frame(
+    error: *const nsw_error_t,
+    index: usize,
+    out_func_index: *mut u32,
+    out_name: *mut *const u8,
+    out_name_len: *mut usize,
+    out_offset: *mut u64,
+) -> bool {
+    let Some(frame) = unsafe { error.as_ref() }.and_then(|e| e.frames.get(index)) else {
+        return false;
+    };
+    let (name, name_len) = match &frame.name {
+        Some(n) => (n.as_ptr(), n.len()),
+        None => (core::ptr::null(), 0),
+    };
+    unsafe {
+        if let Some(p) = out_func_index.as_mut() {
+            *p = frame.func_index;
+        }
+        if let Some(p) = out_name.as_mut() {
+            *p = name;
+        }
+        if let Some(p) = out_name_len.as_mut() {
+            *p = name_len;
+        }
+        if let Some(p) = out_offset.as_mut() {
+            *p = frame.offset;
+        }
+    }
+    true
 }

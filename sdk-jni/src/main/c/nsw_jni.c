@@ -34,7 +34,8 @@
 #define NSW_FUNCTIONS(X)                                                                             \
   X(nsw_engine_new) X(nsw_engine_delete) X(nsw_engine_increment_epoch) X(nsw_engine_settings)        \
   X(nsw_error_new) X(nsw_error_delete) X(nsw_error_kind) X(nsw_error_message)                        \
-  X(nsw_error_trap_code) X(nsw_extern_delete) X(nsw_extern_type) X(nsw_func_call)                    \
+  X(nsw_error_trap_code) X(nsw_error_frame_count) X(nsw_error_frame) X(nsw_extern_delete)            \
+  X(nsw_extern_type) X(nsw_func_call)                                                                \
   X(nsw_memory_data) X(nsw_memory_size) X(nsw_memory_grow) X(nsw_global_get) X(nsw_global_set)       \
   X(nsw_table_size) X(nsw_table_get) X(nsw_table_set) X(nsw_table_grow) X(nsw_global_new)            \
   X(nsw_memory_new) X(nsw_table_new) X(nsw_context_funcref_new) X(nsw_context_funcref_get)           \
@@ -251,6 +252,19 @@ static void JNICALL j_nsw_error_message(JNI_ARGS, jlong error, jlong out_ptr, jl
 
 static jboolean JNICALL j_nsw_error_trap_code(JNI_ARGS, jlong error, jlong out_code) {
   return nsw.nsw_error_trap_code(PTR(const nsw_error_t *, error), PTR(uint32_t *, out_code)) ? JNI_TRUE : JNI_FALSE;
+}
+
+static jlong JNICALL j_nsw_error_frame_count(JNI_ARGS, jlong error) {
+  return (jlong)nsw.nsw_error_frame_count(PTR(const nsw_error_t *, error));
+}
+
+static jboolean JNICALL j_nsw_error_frame(JNI_ARGS, jlong error, jlong index, jlong out_func_index, jlong out_name,
+                                          jlong out_name_len, jlong out_offset) {
+  return nsw.nsw_error_frame(PTR(const nsw_error_t *, error), (size_t)index, PTR(uint32_t *, out_func_index),
+                             PTR(const uint8_t **, out_name), PTR(size_t *, out_name_len),
+                             PTR(uint64_t *, out_offset))
+             ? JNI_TRUE
+             : JNI_FALSE;
 }
 
 static void JNICALL j_nsw_extern_delete(JNI_ARGS, jlong ext) { nsw.nsw_extern_delete(PTR(nsw_extern_t *, ext)); }
@@ -503,6 +517,8 @@ static const JNINativeMethod natives[] = {
     N(nsw_error_kind, "(J)I"),
     N(nsw_error_message, "(JJJ)V"),
     N(nsw_error_trap_code, "(JJ)Z"),
+    N(nsw_error_frame_count, "(J)J"),
+    N(nsw_error_frame, "(JJJJJJ)Z"),
     N(nsw_extern_delete, "(J)V"),
     N(nsw_extern_type, "(JJ)J"),
     N(nsw_func_call, "(JJJJ)J"),

@@ -112,6 +112,10 @@ final class FfmAbi implements NativeAbi {
                 downcall(nsw_h.nsw_error_message$descriptor(), nsw_h.nsw_error_message$address());
         static final MethodHandle nsw_error_trap_code =
                 downcall(nsw_h.nsw_error_trap_code$descriptor(), nsw_h.nsw_error_trap_code$address());
+        static final MethodHandle nsw_error_frame_count =
+                downcall(nsw_h.nsw_error_frame_count$descriptor(), nsw_h.nsw_error_frame_count$address());
+        static final MethodHandle nsw_error_frame =
+                downcall(nsw_h.nsw_error_frame$descriptor(), nsw_h.nsw_error_frame$address());
         static final MethodHandle nsw_extern_delete =
                 downcall(nsw_h.nsw_extern_delete$descriptor(), nsw_h.nsw_extern_delete$address());
         static final MethodHandle nsw_extern_type =
@@ -399,6 +403,25 @@ final class FfmAbi implements NativeAbi {
     public boolean nsw_error_trap_code(long error, long outCode) {
         try {
             return (boolean) H.nsw_error_trap_code.invokeExact(error, outCode);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    @Override
+    public long nsw_error_frame_count(long error) {
+        try {
+            return (long) H.nsw_error_frame_count.invokeExact(error);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    @Override
+    public boolean nsw_error_frame(long error, long index, long outFuncIndex, long outName, long outNameLen,
+            long outOffset) {
+        try {
+            return (boolean) H.nsw_error_frame.invokeExact(error, index, outFuncIndex, outName, outNameLen, outOffset);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -167,6 +167,13 @@ final class JniAbi implements NativeAbi {
     @Override
     public native boolean nsw_error_trap_code(long error, long outCode);
 
+    @Override
+    public native long nsw_error_frame_count(long error);
+
+    @Override
+    public native boolean nsw_error_frame(long error, long index, long outFuncIndex, long outName, long outNameLen,
+            long outOffset);
+
     // ---------------------------------------------------------------- externs
 
     @Override

@@ -6,7 +6,11 @@ import dev.nostdwasm.api.LinkException;
 import dev.nostdwasm.api.ResourceLimitException;
 import dev.nostdwasm.api.TrapCode;
 import dev.nostdwasm.api.WasmException;
+import dev.nostdwasm.api.WasmFrame;
 import dev.nostdwasm.api.WasmTrapException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** Turns an {@code nsw_error_t*} into the typed exception its kind names. */
 final class Errors {
@@ -29,12 +33,16 @@ final class Errors {
         int kind;
         String message;
         int trapCode = -1;
+        List<WasmFrame> backtrace = List.of();
         try (Scratch s = rt.scratch()) {
             kind = rt.abi.nsw_error_kind(error);
             rt.abi.nsw_error_message(error, s.out(0), s.out(1));
             message = rt.string(s.outLong(0), s.outLong(1));
             if (rt.abi.nsw_error_trap_code(error, s.out(2))) {
                 trapCode = s.outInt(2);
+            }
+            if (kind == TRAP || kind == HOST) {
+                backtrace = frames(rt, s, error);
             }
         } finally {
             rt.abi.nsw_error_delete(error);
@@ -44,14 +52,33 @@ final class Errors {
             case ARTIFACT_CORRUPT -> new ArtifactCorruptException(message);
             case ARTIFACT_MISMATCH -> new ArtifactMismatchException(message);
             case LINK -> new LinkException(message);
-            case TRAP -> new WasmTrapException(TrapCode.fromCode(trapCode), message, null);
+            case TRAP -> new WasmTrapException(TrapCode.fromCode(trapCode), message, null, backtrace);
             case HOST -> {
                 Throwable cause = rt.hostCalls.takeFailure();
-                yield new WasmTrapException(TrapCode.HOST_EXCEPTION, message, cause);
+                yield new WasmTrapException(TrapCode.HOST_EXCEPTION, message, cause, backtrace);
             }
             case RESOURCE_LIMIT -> new ResourceLimitException(message);
             case UNSUPPORTED -> new WasmException("not supported here: " + message);
             default -> new WasmException(message);
         };
+    }
+
+    /** The error's wasm frames, innermost first (read before the error is freed). */
+    private static List<WasmFrame> frames(NativeRuntime rt, Scratch s, long error) {
+        long count = rt.abi.nsw_error_frame_count(error);
+        if (count <= 0) {
+            return List.of();
+        }
+        List<WasmFrame> frames = new ArrayList<>((int) Math.min(count, 64));
+        for (long i = 0; i < count; i++) {
+            if (!rt.abi.nsw_error_frame(error, i, s.out(3), s.out(4), s.out(5), s.out(6))) {
+                break;
+            }
+            long namePtr = s.outLong(4);
+            Optional<String> name = namePtr == 0 ? Optional.empty() : Optional.of(rt.string(namePtr, s.outLong(5)));
+            long offset = s.outLong(6);
+            frames.add(new WasmFrame(s.outInt(3), name, offset < 0 ? -1 : offset));
+        }
+        return List.copyOf(frames);
     }
 }

@@ -74,6 +74,16 @@ public interface NativeAbi {
 
     boolean nsw_error_trap_code(long error, long outCode);
 
+    /** The number of wasm frames the error carries, innermost first (0 when it has none). */
+    long nsw_error_frame_count(long error);
+
+    /**
+     * Frame {@code index} of the error: function index ({@code uint32_t}), name pointer and
+     * length (0/0 without a name), module offset ({@code uint64_t}, all ones when unknown);
+     * false for an index out of range.
+     */
+    boolean nsw_error_frame(long error, long index, long outFuncIndex, long outName, long outNameLen, long outOffset);
+
     // ---------------------------------------------------------------- externs
 
     void nsw_extern_delete(long ext);

@@ -97,7 +97,7 @@ public final class nsw_h {
     public static final int NSW_EXTERN_TAG = 4;
 
     /** Bumped whenever a function signature or struct layout of {@code nsw.h} changes. */
-    public static final int NSW_ABI_VERSION = 3;
+    public static final int NSW_ABI_VERSION = 4;
 
     // ---------------------------------------------------------------- enum nsw_error_kind_t
 
@@ -600,6 +600,114 @@ public final class nsw_h {
         var mh$ = nsw_error_trap_code$handle();
         try {
             return (boolean) mh$.invokeExact(error, out_code);
+        } catch (Error | RuntimeException ex$) {
+            throw ex$;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class nsw_error_frame_count {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(size_t, C_POINTER);
+
+        private static final class Bound {
+            static final MemorySegment ADDR = findOrThrow("nsw_error_frame_count");
+            static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC);
+        }
+    }
+
+    /** The descriptor of {@code nsw_error_frame_count} (no symbol lookup, no handle). */
+    public static FunctionDescriptor nsw_error_frame_count$descriptor() {
+        return nsw_error_frame_count.DESC;
+    }
+
+    /** The downcall handle of {@code nsw_error_frame_count}, resolved on first use. */
+    public static MethodHandle nsw_error_frame_count$handle() {
+        requireBound("nsw_error_frame_count");
+        return nsw_error_frame_count.Bound.HANDLE;
+    }
+
+    /** The address of {@code nsw_error_frame_count} in the bound library. */
+    public static MemorySegment nsw_error_frame_count$address() {
+        requireBound("nsw_error_frame_count");
+        return nsw_error_frame_count.Bound.ADDR;
+    }
+
+    /**
+     * How many wasm frames the error carries (innermost first); 0 for NULL or
+     * when Wasmtime attached no backtrace (errors not raised by running wasm).
+     *
+     * {@snippet lang=c :
+     * size_t nsw_error_frame_count(const struct nsw_error_t *error);
+     * }
+     */
+    public static long nsw_error_frame_count(MemorySegment error) {
+        var mh$ = nsw_error_frame_count$handle();
+        try {
+            return (long) mh$.invokeExact(error);
+        } catch (Error | RuntimeException ex$) {
+            throw ex$;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class nsw_error_frame {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(
+                C_BOOL, C_POINTER, size_t, C_POINTER, C_POINTER, C_POINTER, C_POINTER);
+
+        private static final class Bound {
+            static final MemorySegment ADDR = findOrThrow("nsw_error_frame");
+            static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC);
+        }
+    }
+
+    /** The descriptor of {@code nsw_error_frame} (no symbol lookup, no handle). */
+    public static FunctionDescriptor nsw_error_frame$descriptor() {
+        return nsw_error_frame.DESC;
+    }
+
+    /** The downcall handle of {@code nsw_error_frame}, resolved on first use. */
+    public static MethodHandle nsw_error_frame$handle() {
+        requireBound("nsw_error_frame");
+        return nsw_error_frame.Bound.HANDLE;
+    }
+
+    /** The address of {@code nsw_error_frame} in the bound library. */
+    public static MemorySegment nsw_error_frame$address() {
+        requireBound("nsw_error_frame");
+        return nsw_error_frame.Bound.ADDR;
+    }
+
+    /**
+     * Reads frame `index` (0 = innermost, where it trapped) and returns true;
+     * false, writing nothing, for a NULL error or an index out of range.
+     * `out_func_index` gets the function index in the module's index space
+     * (imports first); `out_name`/`out_name_len` the function's name from the
+     * name section (UTF-8, not NUL-terminated, valid until the error is deleted),
+     * or NULL/0 when it has none; `out_offset` the offset of the instruction
+     * from the start of the module's bytes, or `UINT64_MAX` when unknown.
+     * Any out-pointer may be NULL.
+     *
+     * {@snippet lang=c :
+     * bool nsw_error_frame(const struct nsw_error_t *error,
+     *                      size_t index,
+     *                      uint32_t *out_func_index,
+     *                      const uint8_t **out_name,
+     *                      size_t *out_name_len,
+     *                      uint64_t *out_offset);
+     * }
+     */
+    public static boolean nsw_error_frame(
+            MemorySegment error,
+            long index,
+            MemorySegment out_func_index,
+            MemorySegment out_name,
+            MemorySegment out_name_len,
+            MemorySegment out_offset) {
+        var mh$ = nsw_error_frame$handle();
+        try {
+            return (boolean) mh$.invokeExact(error, index, out_func_index, out_name, out_name_len, out_offset);
         } catch (Error | RuntimeException ex$) {
             throw ex$;
         } catch (Throwable ex$) {
@@ -3108,6 +3216,8 @@ public final class nsw_h {
             "nsw_error_kind",
             "nsw_error_message",
             "nsw_error_trap_code",
+            "nsw_error_frame_count",
+            "nsw_error_frame",
             "nsw_extern_delete",
             "nsw_extern_type",
             "nsw_func_call",
@@ -3179,6 +3289,8 @@ public final class nsw_h {
             case "nsw_error_kind" -> nsw_error_kind.DESC;
             case "nsw_error_message" -> nsw_error_message.DESC;
             case "nsw_error_trap_code" -> nsw_error_trap_code.DESC;
+            case "nsw_error_frame_count" -> nsw_error_frame_count.DESC;
+            case "nsw_error_frame" -> nsw_error_frame.DESC;
             case "nsw_extern_delete" -> nsw_extern_delete.DESC;
             case "nsw_extern_type" -> nsw_extern_type.DESC;
             case "nsw_func_call" -> nsw_func_call.DESC;
