@@ -362,6 +362,14 @@ pub unsafe extern "C" fn nsw_memory_new(
         if has_maximum && maximum < minimum {
             return Err(nsw_error_t::invalid("memory maximum is below its minimum"));
         }
+        // MemoryType::new panics past the 32-bit index space (65536 pages of 64 KiB).
+        const MAX_PAGES: u32 = 1 << 16;
+        if minimum > MAX_PAGES || (has_maximum && maximum > MAX_PAGES) {
+            let max = if has_maximum { format!("{maximum}") } else { "none".into() };
+            return Err(nsw_error_t::invalid(format!(
+                "a 32-bit memory has at most {MAX_PAGES} pages (4 GiB): minimum {minimum}, maximum {max}"
+            )));
+        }
         let ty = MemoryType::new(minimum, has_maximum.then_some(maximum));
         let memory = Memory::new(&mut c, ty).map_err(|err| limit_or(err, &mut c))?;
         unsafe { hand_out(&mut c, Extern::Memory(memory), out) }

@@ -61,6 +61,11 @@ pub unsafe extern "C" fn nsw_linker_instantiate(
                 NSW_ERROR_RESOURCE_LIMIT,
                 format!("instantiation exceeds the store limit on {what}: {e}"),
             ),
+            // Instance, table and memory counts are checked by Wasmtime itself, not through the
+            // limiter's callbacks: its error (an anyhow message, no type) is the only sign.
+            None if format!("{e}").starts_with("resource limit exceeded") => {
+                nsw_error_t::new(NSW_ERROR_RESOURCE_LIMIT, format!("instantiation exceeds a store limit: {e}"))
+            }
             None => nsw_error_t::from_wasmtime(e, NSW_ERROR_RUNTIME),
         })?;
         let i = nsw_instance_t { store_id: id, instance };

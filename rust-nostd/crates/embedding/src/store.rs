@@ -96,6 +96,9 @@ pub unsafe extern "C" fn nsw_store_limits_set(
             memories: cap(memories),
             hit: None,
         };
+        // Wasmtime reads the instance, table and memory counts when a limiter is installed,
+        // not on every instantiation: install it again so the new counts take effect.
+        s.store.limiter(|data| &mut data.limits);
         Ok(())
     })())
 }

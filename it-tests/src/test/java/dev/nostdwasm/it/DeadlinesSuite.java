@@ -257,4 +257,14 @@ abstract class DeadlinesSuite extends ProviderSuite {
         assertEquals(1, s.instantiate("memory").memory("memory").pages(), "at the caps is fine");
         assertEquals(4L, s.instantiate("tables").table("funcs").size());
     }
+
+    @ProfileTest
+    void instanceCountLimitsApplyWhenSetAfterTheStoreWasMade(Profile profile) {
+        var s = session(profile);
+        s.store.setLimits(StoreLimits.UNLIMITED.withInstances(1));
+        assertEquals(5, s.instantiate("add").func("add").callI32(2, 3));
+        assertThrows(ResourceLimitException.class, () -> s.instantiate("add"), "a second instance is over the cap");
+        s.store.setLimits(StoreLimits.UNLIMITED.withInstances(2));
+        assertEquals(5, s.instantiate("add").func("add").callI32(2, 3), "a raised cap takes effect too");
+    }
 }

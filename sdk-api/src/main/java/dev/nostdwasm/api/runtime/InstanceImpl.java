@@ -60,15 +60,15 @@ final class InstanceImpl implements Instance {
         Objects.requireNonNull(name, "name");
         store.enter();
         try {
+            ExternType type = exportType(name).orElseThrow(() -> new WasmException("this instance has no export '"
+                    + name + "'; its exports are " + exports.stream().map(x -> "'" + x.name() + "' ("
+                    + Types.kindName(x.type()) + ")").collect(Collectors.joining(", "))));
+            if (!kind.isInstance(type)) {
+                throw new WasmException("export '" + name + "' is " + Types.kindName(type) + ", not "
+                        + article(impl));
+            }
             ExternImpl e = cache.get(name);
             if (e == null) {
-                ExternType type = exportType(name).orElseThrow(() -> new WasmException("this instance has no export '"
-                        + name + "'; its exports are " + exports.stream().map(x -> "'" + x.name() + "' ("
-                        + Types.kindName(x.type()) + ")").collect(Collectors.joining(", "))));
-                if (!kind.isInstance(type)) {
-                    throw new WasmException("export '" + name + "' is " + Types.kindName(type) + ", not "
-                            + article(impl));
-                }
                 e = open(store, name, impl);
                 cache.put(name, e);
             }

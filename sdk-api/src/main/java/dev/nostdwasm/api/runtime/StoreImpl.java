@@ -324,6 +324,7 @@ final class StoreImpl implements Store {
     @Override
     public Memory newMemory(int minimum, OptionalInt maximum) {
         Objects.requireNonNull(maximum, "maximum");
+        requireSize("memory", "pages", minimum, maximum);
         enter();
         try (Scratch s = rt.scratch()) {
             rt.check(rt.abi.nsw_memory_new(ctx, minimum, maximum.isPresent(), maximum.orElse(0), s.out(0)));
@@ -357,6 +358,7 @@ final class StoreImpl implements Store {
     public Table newTable(ValType element, int minimum, OptionalInt maximum, Val init) {
         Objects.requireNonNull(element, "element");
         Objects.requireNonNull(maximum, "maximum");
+        requireSize("table", "elements", minimum, maximum);
         Val initial = init == null ? nullOf(element) : init;
         if (initial.type() != element) {
             throw new IllegalArgumentException("a table of " + element + " cannot be filled with a " + initial.type());
@@ -374,6 +376,13 @@ final class StoreImpl implements Store {
         } finally {
             releaseTemps(mark);
             exit();
+        }
+    }
+
+    private static void requireSize(String what, String unit, int minimum, OptionalInt maximum) {
+        if (minimum < 0 || maximum.orElse(0) < 0) {
+            throw new IllegalArgumentException("a " + what + "'s minimum and maximum are >= 0 " + unit + ", not "
+                    + minimum + " and " + maximum.orElse(0));
         }
     }
 
