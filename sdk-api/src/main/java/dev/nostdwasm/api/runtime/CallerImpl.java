@@ -41,9 +41,7 @@ final class CallerImpl implements Caller {
                 rt.abi.nsw_error_delete(err);
                 return Optional.empty();
             }
-            long handle = s.outLong(0);
-            store.own(handle, false);
-            MemoryImpl memory = new MemoryImpl(store, handle);
+            MemoryImpl memory = new MemoryImpl(store, store.ownExtern(s.outLong(0)));
             return memory.externType instanceof ExternType.Memory ? Optional.of(memory) : Optional.empty();
         }
     }

@@ -83,9 +83,7 @@ final class InstanceImpl implements Instance {
         try (Scratch sc = rt.scratch()) {
             byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             rt.check(rt.abi.nsw_instance_export_get(s.ctx, handle, sc.bytes(bytes), bytes.length, sc.out(0)));
-            long h = sc.outLong(0);
-            s.own(h, false);
-            return impl.cast(wrap(s, h, impl));
+            return impl.cast(wrap(s, s.ownExtern(sc.outLong(0)), impl));
         }
     }
 

@@ -108,9 +108,7 @@ final class LinkerImpl implements Linker {
                 int mark = st.tempMark();
                 try (Scratch s = rt.scratch()) {
                     rt.check(rt.abi.nsw_linker_instantiate(handle, st.ctx, mod.handle, s.out(0)));
-                    long h = s.outLong(0);
-                    st.own(h, true);
-                    return new InstanceImpl(st, h, mod.exports());
+                    return new InstanceImpl(st, st.ownInstance(s.outLong(0)), mod.exports());
                 } finally {
                     st.releaseTemps(mark);
                     st.exit();

@@ -3,7 +3,6 @@ package dev.nostdwasm.api.runtime;
 import dev.nostdwasm.api.spi.NativeAbi;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Native memory for out-pointers and input bytes of one C call. Each thread reuses one buffer;
@@ -77,10 +76,6 @@ final class Scratch implements AutoCloseable {
         big.put(0, bytes);
         extra = extra == null ? new ByteBuffer[] {big} : append(extra, big);
         return abi.address(big);
-    }
-
-    long utf8(String s) {
-        return bytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static ByteBuffer[] append(ByteBuffer[] a, ByteBuffer b) {

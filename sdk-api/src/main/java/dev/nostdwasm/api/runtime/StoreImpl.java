@@ -1,7 +1,6 @@
 package dev.nostdwasm.api.runtime;
 
 import dev.nostdwasm.api.ClosedException;
-import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.Func;
 import dev.nostdwasm.api.Global;
@@ -44,7 +43,6 @@ final class StoreImpl implements Store {
     }
 
     final NativeRuntime rt;
-    final EngineConfig config;
     private final EngineImpl engine;
     /**
      * The context operations use: the store's own, or during a host call the caller's (Wasmtime
@@ -70,7 +68,6 @@ final class StoreImpl implements Store {
     StoreImpl(NativeRuntime rt, EngineImpl engine, long handle) {
         this.rt = rt;
         this.engine = engine;
-        this.config = engine.config();
         this.ctx = rt.abi.nsw_store_context(handle);
         this.id = rt.abi.nsw_context_store_id(ctx);
         this.state = new StoreState(rt, handle, id);
@@ -109,10 +106,6 @@ final class StoreImpl implements Store {
                 + "own store (engines and modules may be shared)");
     }
 
-    int depth() {
-        return depth;
-    }
-
     /** The slot buffer for a call at the current depth, with room for {@code count} slots. */
     ByteBuffer slots(int count) {
         int d = depth;
@@ -136,9 +129,16 @@ final class StoreImpl implements Store {
 
     // ------------------------------------------------------------------------- handles
 
-    /** Remembers a handle made in this store, to delete it with the store. */
-    void own(long handle, boolean instance) {
-        state.own(handle, instance);
+    /** Remembers an extern handle made in this store, to delete it with the store; returns it. */
+    long ownExtern(long handle) {
+        state.own(handle, false);
+        return handle;
+    }
+
+    /** Remembers an instance handle made in this store, to delete it with the store; returns it. */
+    long ownInstance(long handle) {
+        state.own(handle, true);
+        return handle;
     }
 
     // ------------------------------------------------------------------------- references
@@ -195,9 +195,7 @@ final class StoreImpl implements Store {
         }
         try (Scratch s = rt.scratch()) {
             rt.check(rt.abi.nsw_context_funcref_get(ctx, refId, s.out(0)));
-            long handle = s.outLong(0);
-            own(handle, false);
-            return new FuncImpl(this, handle);
+            return new FuncImpl(this, ownExtern(s.outLong(0)));
         } finally {
             rt.abi.nsw_context_ref_release(ctx, refId);
         }
@@ -269,7 +267,7 @@ final class StoreImpl implements Store {
     }
 
     private void requireFuel() {
-        if (!config.fuel()) {
+        if (!engine.config().fuel()) {
             throw new IllegalStateException("this store's engine was made without fuel: use "
                     + "EngineConfig.withFuel(true) and artifacts precompiled with --fuel");
         }
@@ -282,7 +280,7 @@ final class StoreImpl implements Store {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("a deadline is a timeout >= 0, not " + timeout);
         }
-        long ticks = ticks(timeout, config.epochTick());
+        long ticks = ticks(timeout, engine.config().epochTick());
         checkOpen();
         engine.startTicker();
         setEpochDeadline(ticks);
@@ -301,7 +299,7 @@ final class StoreImpl implements Store {
     }
 
     private void requireEpochs() {
-        if (!config.epochInterruption()) {
+        if (!engine.config().epochInterruption()) {
             throw new IllegalStateException("this store's engine was made without epoch interruption: use "
                     + "EngineConfig.withEpochInterruption(true) and artifacts precompiled with --epoch");
         }
@@ -328,9 +326,7 @@ final class StoreImpl implements Store {
         enter();
         try (Scratch s = rt.scratch()) {
             rt.check(rt.abi.nsw_memory_new(ctx, minimum, maximum.isPresent(), maximum.orElse(0), s.out(0)));
-            long handle = s.outLong(0);
-            own(handle, false);
-            return new MemoryImpl(this, handle);
+            return new MemoryImpl(this, ownExtern(s.outLong(0)));
         } finally {
             exit();
         }
@@ -345,9 +341,7 @@ final class StoreImpl implements Store {
             ByteBuffer slot = slots(1);
             Values.write(this, slot, 0, initial);
             rt.check(rt.abi.nsw_global_new(ctx, (byte) initial.type().code(), mutable, slotsAddress(), s.out(0)));
-            long handle = s.outLong(0);
-            own(handle, false);
-            return new GlobalImpl(this, handle);
+            return new GlobalImpl(this, ownExtern(s.outLong(0)));
         } finally {
             releaseTemps(mark);
             exit();
@@ -370,9 +364,7 @@ final class StoreImpl implements Store {
             Values.write(this, slot, 0, initial);
             rt.check(rt.abi.nsw_table_new(ctx, (byte) element.code(), minimum, maximum.isPresent(),
                     maximum.orElse(0), slotsAddress(), s.out(0)));
-            long handle = s.outLong(0);
-            own(handle, false);
-            return new TableImpl(this, handle);
+            return new TableImpl(this, ownExtern(s.outLong(0)));
         } finally {
             releaseTemps(mark);
             exit();
@@ -405,16 +397,10 @@ final class StoreImpl implements Store {
             long env = rt.hostCalls.register("host function", type, function);
             rt.check(rt.abi.nsw_func_new(ctx, s.bytes(params), params.length, s.bytes(results), results.length,
                     rt.callbackStub, env, rt.finalizerStub, s.out(0)));
-            long handle = s.outLong(0);
-            own(handle, false);
-            return new FuncImpl(this, handle);
+            return new FuncImpl(this, ownExtern(s.outLong(0)));
         } finally {
             exit();
         }
-    }
-
-    boolean isClosed() {
-        return state.freed;
     }
 
     void checkOpen() {
@@ -434,10 +420,7 @@ final class StoreImpl implements Store {
             throw busy();
         }
         try {
-            if (!state.freed) {
-                rt.unregister(id);
-                state.free();
-            }
+            state.free(); // once: it does nothing when already freed
         } finally {
             owner = null;
         }
