@@ -1,6 +1,7 @@
 package dev.nostdwasm.cli;
 
 import dev.nostdwasm.api.Architecture;
+import dev.nostdwasm.api.ArtifactHeader;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.precompiler.Precompiler;
@@ -18,15 +19,12 @@ final class Host {
     static final String PRECOMPILER_PROPERTY = "nsw.precompiler";
     static final String PRECOMPILER_ENV = "NSW_PRECOMPILER";
 
-    /** The first 8 bytes of every artifact. */
-    static final byte[] ARTIFACT_MAGIC = {'N', 'S', 'W', 'A', '\r', '\n', 0x1a, '\n'};
-
     private Host() {
     }
 
     /** This JVM's architecture as a precompiler target. */
     static Target target() {
-        return Target.fromCliName(Architecture.current().id());
+        return Target.host();
     }
 
     /** The target code of {@code profile} must have to run here. */
@@ -71,7 +69,8 @@ final class Host {
     /** Whether {@code file} starts with the artifact envelope's magic. */
     static boolean isArtifact(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(ARTIFACT_MAGIC.length), ARTIFACT_MAGIC);
+            byte[] magic = ArtifactHeader.magic();
+            return Arrays.equals(in.readNBytes(magic.length), magic);
         } catch (IOException e) {
             throw new CliException("cannot read " + file + ": " + e.getMessage(), e);
         }

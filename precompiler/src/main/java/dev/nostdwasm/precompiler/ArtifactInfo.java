@@ -39,8 +39,6 @@ public record ArtifactInfo(int format, Target target, Profile profile, boolean f
         String wasmtimeVersion, String isaFlags, long payloadSize, int headerSize, String sha256,
         boolean digestVerified, Optional<byte[]> signature) {
 
-    private static final byte[] MAGIC = {'N', 'S', 'W', 'A', '\r', '\n', 0x1a, '\n'};
-
     /**
      * Reads {@code artifact}'s envelope. A payload whose SHA-256 does not match the header is
      * reported by {@link #digestVerified()}, not thrown.
@@ -103,7 +101,7 @@ public record ArtifactInfo(int format, Target target, Profile profile, boolean f
      */
     byte[] signedHeader() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(MAGIC);
+        out.writeBytes(ArtifactHeader.magic());
         ByteBuffer fixed = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
         fixed.putShort((short) format);
         fixed.put((byte) target.ordinal());

@@ -62,6 +62,11 @@ public final class ArtifactHeader {
         this.signature = signature;
     }
 
+    /** The 8 bytes every artifact starts with ({@code NSWA\r\n\x1a\n}); a new copy. */
+    public static byte[] magic() {
+        return MAGIC.clone();
+    }
+
     /**
      * Reads the header of {@code artifact} (the whole artifact: the payload length is checked).
      *

@@ -90,6 +90,14 @@ public class ArtifactHeaderTest {
     }
 
     @Test
+    void magicIsTheFirstEightBytesOfEveryArtifactAndACopy() throws Exception {
+        byte[] bytes = artifact(PAYLOAD, "has_lse,has_fp16", null);
+        assertArrayEquals(Arrays.copyOf(bytes, 8), ArtifactHeader.magic());
+        ArtifactHeader.magic()[0] = 0;
+        assertEquals('N', ArtifactHeader.magic()[0], "callers get a copy");
+    }
+
+    @Test
     void badMagicSaysWhatTheBytesLookLike() {
         String[][] cases = {
             {"", "an empty file"},
