@@ -9,6 +9,7 @@ packages=(
   gcc make gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu  # C for both targets
   qemu-user-static                                                    # runs aarch64 binaries here
   python3 curl unzip                                                  # scripts, Maven Wrapper
+  clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32                 # benchmarks: C workloads to wasm
 )
 # JDK 17: jni.h for sdk-jni's C glue, and the JVM of its Java 17 test run.
 [ -f "/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture)/include/jni.h" ] || packages+=(openjdk-17-jdk-headless)
