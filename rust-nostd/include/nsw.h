@@ -71,7 +71,7 @@
 /**
  * Bumped whenever a function signature or struct layout of `nsw.h` changes.
  */
-#define NSW_ABI_VERSION 4
+#define NSW_ABI_VERSION 5
 
 /**
  * What went wrong, so that bindings can map it to a typed exception without
@@ -118,6 +118,11 @@ enum nsw_error_kind_t
    * Any other error reported by Wasmtime.
    */
   NSW_ERROR_RUNTIME = 9,
+  /**
+   * WebAssembly threw an exception (exception handling) that nothing
+   * caught; the store's pending exception has been discarded.
+   */
+  NSW_ERROR_EXCEPTION = 10,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

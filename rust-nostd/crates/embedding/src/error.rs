@@ -30,6 +30,9 @@ pub enum nsw_error_kind_t {
     NSW_ERROR_UNSUPPORTED = 8,
     /// Any other error reported by Wasmtime.
     NSW_ERROR_RUNTIME = 9,
+    /// WebAssembly threw an exception (exception handling) that nothing
+    /// caught; the store's pending exception has been discarded.
+    NSW_ERROR_EXCEPTION = 10,
 }
 pub use nsw_error_kind_t::*;
 
@@ -96,6 +99,30 @@ impl nsw_error_t {
             return Box::new(nsw_error_t { kind: NSW_ERROR_TRAP, trap_code: Some(*trap as u8), message, frames });
         }
         Box::new(nsw_error_t { kind: default_kind, trap_code: None, message, frames })
+    }
+
+    /// Classifies an error from running wasm (a call, or a start function
+    /// during instantiation). An uncaught wasm exception leaves Wasmtime's
+    /// pending-exception slot set on the store; it is taken here so that the
+    /// next call into the store starts clean.
+    pub fn from_wasm_run(
+        err: wasmtime::Error,
+        store: &mut wasmtime::StoreContextMut<'_, crate::context::StoreData>,
+    ) -> Box<nsw_error_t> {
+        if !err.is::<wasmtime::ThrownException>() {
+            return nsw_error_t::from_wasmtime(err, NSW_ERROR_RUNTIME);
+        }
+        let frames = frames_of(&err);
+        // The exception object is rooted only inside this scope, so it is released here.
+        use wasmtime::AsContextMut as _;
+        let mut scope = wasmtime::RootScope::new(&mut *store);
+        let taken = scope.as_context_mut().take_pending_exception().is_some();
+        let message = if taken {
+            String::from("uncaught WebAssembly exception: a `throw` reached the host without a matching `catch`")
+        } else {
+            String::from("uncaught WebAssembly exception (the store held no pending exception)")
+        };
+        Box::new(nsw_error_t { kind: NSW_ERROR_EXCEPTION, trap_code: None, message, frames })
     }
 
     pub fn message(&self) -> &str {

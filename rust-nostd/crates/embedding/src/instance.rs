@@ -1,7 +1,7 @@
 //! `nsw_instance_t`: an instantiated module inside a store.
 
 use crate::context::nsw_context_t;
-use crate::error::{NSW_ERROR_LINK, NSW_ERROR_RESOURCE_LIMIT, NSW_ERROR_RUNTIME, nsw_error_t, to_c};
+use crate::error::{NSW_ERROR_LINK, NSW_ERROR_RESOURCE_LIMIT, nsw_error_t, to_c};
 use crate::externs::{hand_out, nsw_extern_t};
 use crate::handle::{self, Tag, Tagged};
 use crate::linker::{linker_parts, nsw_linker_t};
@@ -66,7 +66,7 @@ pub unsafe extern "C" fn nsw_linker_instantiate(
             None if format!("{e}").starts_with("resource limit exceeded") => {
                 nsw_error_t::new(NSW_ERROR_RESOURCE_LIMIT, format!("instantiation exceeds a store limit: {e}"))
             }
-            None => nsw_error_t::from_wasmtime(e, NSW_ERROR_RUNTIME),
+            None => nsw_error_t::from_wasm_run(e, &mut c),
         })?;
         let i = nsw_instance_t { store_id: id, instance };
         unsafe { handle::write_out(out, handle::into_raw(i), "instance") }

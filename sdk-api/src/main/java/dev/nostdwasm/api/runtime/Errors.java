@@ -5,6 +5,7 @@ import dev.nostdwasm.api.ArtifactMismatchException;
 import dev.nostdwasm.api.LinkException;
 import dev.nostdwasm.api.ResourceLimitException;
 import dev.nostdwasm.api.TrapCode;
+import dev.nostdwasm.api.UncaughtWasmException;
 import dev.nostdwasm.api.WasmException;
 import dev.nostdwasm.api.WasmFrame;
 import dev.nostdwasm.api.WasmTrapException;
@@ -24,6 +25,7 @@ final class Errors {
     static final int HOST = 6;
     static final int RESOURCE_LIMIT = 7;
     static final int UNSUPPORTED = 8;
+    static final int EXCEPTION = 10;
 
     private Errors() {
     }
@@ -41,7 +43,7 @@ final class Errors {
             if (rt.abi.nsw_error_trap_code(error, s.out(2))) {
                 trapCode = s.outInt(2);
             }
-            if (kind == TRAP || kind == HOST) {
+            if (kind == TRAP || kind == HOST || kind == EXCEPTION) {
                 backtrace = frames(rt, s, error);
             }
         } finally {
@@ -59,6 +61,7 @@ final class Errors {
             }
             case RESOURCE_LIMIT -> new ResourceLimitException(message);
             case UNSUPPORTED -> new WasmException("not supported here: " + message);
+            case EXCEPTION -> new UncaughtWasmException(message, backtrace);
             default -> new WasmException(message);
         };
     }

@@ -97,7 +97,7 @@ public final class nsw_h {
     public static final int NSW_EXTERN_TAG = 4;
 
     /** Bumped whenever a function signature or struct layout of {@code nsw.h} changes. */
-    public static final int NSW_ABI_VERSION = 4;
+    public static final int NSW_ABI_VERSION = 5;
 
     // ---------------------------------------------------------------- enum nsw_error_kind_t
 
@@ -119,6 +119,8 @@ public final class nsw_h {
     public static final int NSW_ERROR_UNSUPPORTED = 8;
     /** Any other error reported by Wasmtime. */
     public static final int NSW_ERROR_RUNTIME = 9;
+    /** WebAssembly threw an exception that nothing caught; the store's pending exception was discarded. */
+    public static final int NSW_ERROR_EXCEPTION = 10;
 
     // ---------------------------------------------------------------- binding
 
