@@ -51,6 +51,7 @@ final class WastScript implements AutoCloseable {
     // Why a named (or the current) module is missing: the failure its dependents report.
     private final Map<String, String> failedModules = new HashMap<>();
     private Instance current;
+    private String lastDefinition;
     private String currentFailure = "no module has been defined yet";
     // (ref.extern N) is the same Java object every time: the store keys references by identity.
     private final Map<Long, Object> hostObjects = new HashMap<>();
@@ -147,8 +148,9 @@ final class WastScript implements AutoCloseable {
         if (c.path("definition").asBoolean(false)) {
             // A definition is compiled, not instantiated: the current instance stays unset.
             currentFailure = "the module at line " + line + " is a definition, not an instance";
+            lastDefinition = name != null ? name : "(unnamed definition at line " + line + ")";
+            definitions.put(lastDefinition, module);
             if (name != null) {
-                definitions.put(name, module);
                 failedModules.remove(name);
             }
             return;
@@ -167,7 +169,8 @@ final class WastScript implements AutoCloseable {
     }
 
     private void moduleInstance(JsonNode c) {
-        String definition = WastValues.text(c, "module");
+        // Without a name, the most recent definition (the wast text's "(module instance)").
+        String definition = c.hasNonNull("module") ? c.get("module").asText() : lastDefinition;
         String name = nullable(c, "instance");
         current = null;
         currentFailure = "the module instance at line " + c.path("line").asInt() + " failed";
@@ -175,7 +178,7 @@ final class WastScript implements AutoCloseable {
             instances.remove(name);
             failedModules.put(name, currentFailure);
         }
-        Module module = definitions.get(definition);
+        Module module = definition == null ? null : definitions.get(definition);
         if (module == null) {
             throw new AssertionError("no module definition " + definition + ": "
                     + failedModules.getOrDefault(definition, "none was defined before"));
@@ -252,7 +255,11 @@ final class WastScript implements AutoCloseable {
     }
 
     private void assertException(JsonNode c) {
-        expectActionFailure(c, UncaughtWasmException.class);
+        if (c.hasNonNull("action")) {
+            expectActionFailure(c, UncaughtWasmException.class);
+        } else {
+            expectInstantiationFailure(c, UncaughtWasmException.class);
+        }
     }
 
     private void assertUnlinkable(JsonNode c) {
