@@ -3,6 +3,8 @@
 #   rust-nostd/target/native/linux-<arch>/libnsw_embedding.so           (stripped, shipped)
 #   rust-nostd/target/native/linux-<arch>/libnsw_embedding.unstripped.so (for symbol checks)
 #   rust-nostd/target/native/linux-<arch>/nsw-precompile                 (host CLI)
+# and, for this machine only, the spec-test converter of the conformance tests:
+#   rust-nostd/target/native/linux-<host arch>/nsw-wast-convert
 # Usage: build.sh [arch...]   (default: x86_64 aarch64)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/env.sh"
@@ -27,3 +29,13 @@ for arch in "${arches[@]}"; do
   "$(nsw_strip "$arch")" --strip-debug -o "$out/nsw-precompile" "$CARGO_TARGET_DIR/$triple/release/nsw-precompile"
   ls -l "$out" >&2
 done
+
+# The converter runs only on the build machine (it-tests/scripts/convert-spec.sh),
+# so one host build serves every target; its own invocation keeps its
+# dependencies' features away from the embedding's.
+host=$(uname -m)
+case "$host" in x86_64 | aarch64) ;; *) echo "build.sh: unsupported build machine '$host'" >&2; exit 1 ;; esac
+nsw_step "spec-test converter (std) for this $host machine"
+out="target/native/linux-$host"; mkdir -p "$out"
+"$CARGO" build --locked --release -p nsw-spec-convert --target "$(nsw_triple "$host")"
+"$(nsw_strip "$host")" --strip-debug -o "$out/nsw-wast-convert" "$CARGO_TARGET_DIR/$(nsw_triple "$host")/release/nsw-wast-convert"

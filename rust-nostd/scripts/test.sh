@@ -11,6 +11,9 @@ arches=("$@"); [ ${#arches[@]} -eq 0 ] && arches=("${NSW_ARCHES[@]}")
 nsw_step "Rust tests: contract and precompiler"
 "$CARGO" test --locked -p nsw-contract -p nsw-precompiler
 
+nsw_step "Rust tests: spec-test converter"
+"$CARGO" test --locked -p nsw-spec-convert
+
 nsw_step "the embedding builds where no std exists"
 scripts/check-bare-metal.sh
 
