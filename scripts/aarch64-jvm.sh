@@ -10,7 +10,9 @@
 #
 # Several versions may be given; one path is printed per line, in order. The launcher is
 # DIR/java-<N>/bin/java (DIR defaults to <cache>/aarch64-jvm), a short script next to a copy
-# of the JVM's `release` file (Surefire reads it to learn the Java version behind its `jvm`).
+# of the JVM's `release` file (Surefire reads it to learn the Java version behind its `jvm`)
+# and a link to its `lib`. The launcher can be started from x86_64 processes but not from
+# inside an aarch64 JVM's default process launcher (docs/aarch64.md).
 # Nothing is installed system-wide: the packages are unpacked into the cache, so the arm64
 # JVM does not drag in arm64 copies of the desktop libraries (or upgrades of their amd64
 # twins, which Multi-Arch: same would force). The only arm64 libraries it needs are
@@ -45,6 +47,8 @@ write_launcher() {
   local feature=$1 home=$2 launcher_home="$launchers/java-$1"
   mkdir -p "$launcher_home/bin"
   cp "$home/release" "$launcher_home/release"
+  # For whoever looks for <home>/lib/libjsig.so next to the launcher (SignalChainingTest).
+  ln -sfn "$home/lib" "$launcher_home/lib"
   # -L /: the interpreter and libraries come from Debian's arm64 multiarch packages
   # (/lib/ld-linux-aarch64.so.1, /lib/aarch64-linux-gnu), one consistent glibc.
   cat >"$launcher_home/bin/java.tmp" <<EOF
