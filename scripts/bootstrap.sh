@@ -8,6 +8,7 @@ packages=(
   rustc-web cargo-web libstd-rust-web-dev libstd-rust-web-dev:arm64   # Rust 1.96 for both targets
   gcc make gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu  # C for both targets
   qemu-user-static                                                    # runs aarch64 binaries here
+  libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 zlib1g:arm64 python3-pip  # aarch64 JVMs (scripts/aarch64-jvm.sh)
   python3 curl unzip                                                  # scripts, Maven Wrapper
   clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32                 # benchmarks: C workloads to wasm
 )
@@ -50,3 +51,6 @@ if [ -z "$("$(dirname "$0")/find-jdk.sh" 22 2>/dev/null)" ]; then
   echo "bootstrap: no JDK 22 or newer under /usr/lib/jvm (nor NSW_JAVA_HOME). Install one (e.g. Temurin 25) and retry." >&2
   exit 1
 fi
+
+# The aarch64 JVMs of the it-tests' aarch64 runs, unpacked into the cache (docs/aarch64.md).
+"$(dirname "$0")/aarch64-jvm.sh" 17 22 >/dev/null
