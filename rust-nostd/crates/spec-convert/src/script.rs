@@ -40,7 +40,7 @@ pub fn convert(source: &str, text: &str, validate: &Validator<'_>) -> Result<Scr
     let wast = parser::parse::<Wast<'_>>(&buffer).map_err(|e| located(e, source, text))?;
     let lines = LineIndex::new(text);
     let suite = source.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let mut out = Converter { suite, lines: &lines, validate, commands: Vec::new(), modules: Vec::new() };
+    let mut out = Converter { source, suite, lines: &lines, validate, commands: Vec::new(), modules: Vec::new() };
     for directive in wast.directives {
         out.directive(directive);
     }
@@ -71,6 +71,7 @@ impl LineIndex {
 }
 
 struct Converter<'a, 'v> {
+    source: &'a str,
     /// `wasm-v1`, `proposals/simd`: decides which features the file expects.
     suite: &'a str,
     lines: &'a LineIndex,
@@ -225,7 +226,9 @@ impl Converter<'_, '_> {
             Err(e) => Some(format!("text: {}", e.message())),
             Ok(bytes) => match (self.validate)(&bytes) {
                 Err(e) => Some(e),
-                Ok(()) => match superseded::superseded(self.suite, &bytes) {
+                Ok(()) => match superseded::superseded(self.suite, &bytes)
+                    .or_else(|| superseded::reversed(self.source, self.lines.line(span)))
+                {
                     Some(reason) => return self.skip(command, span, reason),
                     None => None,
                 },

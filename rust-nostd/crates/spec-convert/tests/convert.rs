@@ -129,3 +129,20 @@ fn a_file_that_does_not_parse_names_itself() {
     assert!(error.contains("wasm-v1/broken.wast"), "{error}");
     let _ = fs::remove_dir_all(&out);
 }
+
+/// Every entry of the reversed-assertion table still names an assertion
+/// the engine accepts, and becomes a skip.
+#[test]
+fn reversed_assertions_still_apply() {
+    let host = combos().remove(0);
+    let compiler = nsw_precompiler::Precompiler::new(host).unwrap();
+    let validate = |b: &[u8]| compiler.compile(b).map(drop).map_err(|e| format!("{e:#}"));
+    let files = nsw_spec_convert::list::crate_files();
+    for (path, line, _) in nsw_spec_convert::superseded::REVERSED {
+        let file = files.iter().find(|f| f.path == *path).expect("the file exists");
+        let script = nsw_spec_convert::script::convert(path, file.contents, &validate).unwrap();
+        let command = script.commands.iter().find(|c| c["line"] == *line).expect("a command on that line");
+        assert_eq!(command["type"], "skip", "{path}:{line}: {command}");
+        assert!(command["reason"].as_str().unwrap().starts_with("superseded: reversed"), "{command}");
+    }
+}
