@@ -64,45 +64,52 @@ EOF
 check_sha256() {
   local file=$1 want=$2 got
   got=$(sha256sum "$file" | cut -d' ' -f1)
-  [ "$got" = "$want" ] || die "$(basename "$file") has sha256 $got, expected $want; delete it and retry, or fix the pin in $0"
+  [ "$got" = "$want" ] || die "$(basename "$file") has sha256 $got, not the pinned $want: a damaged download (retry) or a changed pin (fix it in $0)"
 }
 
-# Unpacks $DEB_PACKAGE version $1 into the cache (checking sha256 $2 when given).
-unpack_debian_jdk17() {
-  local version=$1 sha=$2 root="$cache/debian-openjdk-$1" dl="$cache/download" deb
-  mkdir -p "$dl"
+# Downloads $DEB_PACKAGE version $1 into $dl; fails when the archive does not have it.
+download_deb() {
   rm -f "$dl"/openjdk-17-jre-headless_*_arm64.deb
-  (cd "$dl" && apt-get download -qq "$DEB_PACKAGE=$version" >/dev/null 2>&1) || return 1
+  (cd "$dl" && apt-get download -qq "$DEB_PACKAGE=$1" >/dev/null 2>&1)
+}
+
+# Unpacks the downloaded $DEB_PACKAGE version $1 into the cache.
+unpack_deb() {
+  local root="$cache/debian-openjdk-$1" deb
   deb=$(ls "$dl"/openjdk-17-jre-headless_*_arm64.deb)
-  if [ -n "$sha" ]; then check_sha256 "$deb" "$sha"; fi
   fresh_dir "$root"
   dpkg-deb -x "$deb" "$root.tmp"
   # The package links its configuration to /etc/java-17-openjdk, which the amd64 JDK owns
   # on this machine (without jvm-arm64.cfg): point those links into the unpacked /etc.
-  find "$root.tmp" -type l | while read -r link; do
+  local link
+  while read -r link; do
     case "$(readlink "$link")" in
       /etc/java-17-openjdk/*) ln -sfn "$root$(readlink "$link")" "$link" ;;
     esac
-  done
+  done < <(find "$root.tmp" -type l)
   mv "$root.tmp" "$root"
   touch "$root/.complete"
   rm -f "$deb"
 }
 
 debian_jdk17() {
-  local version=$DEB_VERSION fallback
+  local version=$DEB_VERSION dl="$cache/download"
   if [ ! -f "$cache/debian-openjdk-$version/.complete" ]; then
     need apt-get "apt"
     dpkg --print-foreign-architectures | grep -qx arm64 \
       || die "dpkg does not know the arm64 architecture, so apt cannot fetch $DEB_PACKAGE; run scripts/bootstrap.sh as root"
-    if ! unpack_debian_jdk17 "$version" "$DEB_SHA256"; then
-      fallback=$(apt-cache policy "$DEB_PACKAGE" | awk '/Candidate:/ {print $2}')
-      [ -n "$fallback" ] && [ "$fallback" != "(none)" ] \
+    mkdir -p "$dl"
+    if download_deb "$version"; then
+      check_sha256 "$(ls "$dl"/openjdk-17-jre-headless_*_arm64.deb)" "$DEB_SHA256"
+      unpack_deb "$version"
+    else
+      version=$(apt-cache policy "$DEB_PACKAGE" | awk '/Candidate:/ {print $2}')
+      [ -n "$version" ] && [ "$version" != "(none)" ] \
         || die "apt knows no $DEB_PACKAGE; run 'apt-get update' as root (after scripts/bootstrap.sh added arm64)"
-      version=$fallback
       if [ ! -f "$cache/debian-openjdk-$version/.complete" ]; then
-        unpack_debian_jdk17 "$version" "" \
+        download_deb "$version" \
           || die "apt-get download $DEB_PACKAGE=$version failed; run 'apt-get update' as root and retry"
+        unpack_deb "$version"
         echo "aarch64-jvm.sh: the pinned $DEB_PACKAGE=$DEB_VERSION is no longer in the archive; unpacked" \
           "$version instead (verified by apt against Debian's signed index). Pin it in $0." >&2
       fi
