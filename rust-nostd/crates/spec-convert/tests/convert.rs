@@ -146,3 +146,23 @@ fn reversed_assertions_still_apply() {
         assert!(command["reason"].as_str().unwrap().starts_with("superseded: reversed"), "{command}");
     }
 }
+
+/// Artifacts are written sparsely but read back byte for byte as the
+/// precompiler makes them.
+#[test]
+fn artifacts_equal_the_precompilers_output() {
+    let out = out_dir("bytes");
+    let wat = "(module (memory 1) (data (i32.const 0) \"hi\") (func (export \"f\") (result i32) (i32.const 7)))";
+    let files = [SuiteFile { path: "wasm-v2/bytes.wast".into(), contents: wat }];
+    let aarch64 = EngineSettings { profile: Profile::Native, target: Target::Aarch64, fuel: false, epoch: false };
+    let mut all = combos();
+    all.push(aarch64);
+    convert_all(&files, &out, &all, 2).unwrap();
+    for settings in all {
+        let expected = nsw_precompiler::Precompiler::new(settings).unwrap().compile(wat.as_bytes()).unwrap();
+        let name = format!("0.{}.{}.cwasm", settings.profile.name(), settings.target.name());
+        let actual = fs::read(out.join("wasm-v2/bytes").join(&name)).unwrap();
+        assert!(actual == expected, "{name} differs from Precompiler::compile");
+    }
+    fs::remove_dir_all(&out).unwrap();
+}
