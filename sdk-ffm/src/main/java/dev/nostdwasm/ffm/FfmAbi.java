@@ -27,9 +27,11 @@ import java.util.Objects;
  * linux x86_64 and aarch64 pass exactly like a pointer. So a call boxes nothing and makes no
  * {@link MemorySegment}: the runtime above keeps its addresses as {@code long}s.
  *
- * <p>No handle is linked with {@code Linker.Option.critical}: a call that runs wasm may upcall
- * into a host function, which a critical call must never do, and the short calls are not worth a
- * second set of handles (see the module README).
+ * <p>{@code Linker.Option.critical} (no thread-state transition) only for calls that read a few
+ * fields and can neither upcall nor block: {@code nsw_context_store_id} (once per host call),
+ * {@code nsw_memory_data} and {@code nsw_memory_size} (once per memory access from Java),
+ * {@code nsw_store_context}. Anything that may run wasm, and so upcall into a host function,
+ * is an ordinary downcall.
  *
  * <p>Construct only after {@link nsw_h#bind}: the handles live in the holder {@link H}, whose
  * {@code static final} fields the JIT treats as constants.
@@ -81,6 +83,11 @@ final class FfmAbi implements NativeAbi {
         return LINKER.downcallHandle(symbol, withAddressesAsLong(desc));
     }
 
+    /** For the few calls the class comment names: short, no upcall, no heap access. */
+    private static MethodHandle criticalDowncall(FunctionDescriptor desc, MemorySegment symbol) {
+        return LINKER.downcallHandle(symbol, withAddressesAsLong(desc), Linker.Option.critical(false));
+    }
+
     /** Downcalls throw nothing checked: rethrows what can arrive as it is. */
     private static RuntimeException unexpected(Throwable t) {
         if (t instanceof RuntimeException e) {
@@ -123,9 +130,9 @@ final class FfmAbi implements NativeAbi {
         static final MethodHandle nsw_func_call =
                 downcall(nsw_h.nsw_func_call$descriptor(), nsw_h.nsw_func_call$address());
         static final MethodHandle nsw_memory_data =
-                downcall(nsw_h.nsw_memory_data$descriptor(), nsw_h.nsw_memory_data$address());
+                criticalDowncall(nsw_h.nsw_memory_data$descriptor(), nsw_h.nsw_memory_data$address());
         static final MethodHandle nsw_memory_size =
-                downcall(nsw_h.nsw_memory_size$descriptor(), nsw_h.nsw_memory_size$address());
+                criticalDowncall(nsw_h.nsw_memory_size$descriptor(), nsw_h.nsw_memory_size$address());
         static final MethodHandle nsw_memory_grow =
                 downcall(nsw_h.nsw_memory_grow$descriptor(), nsw_h.nsw_memory_grow$address());
         static final MethodHandle nsw_global_get =
@@ -193,9 +200,9 @@ final class FfmAbi implements NativeAbi {
         static final MethodHandle nsw_store_delete =
                 downcall(nsw_h.nsw_store_delete$descriptor(), nsw_h.nsw_store_delete$address());
         static final MethodHandle nsw_store_context =
-                downcall(nsw_h.nsw_store_context$descriptor(), nsw_h.nsw_store_context$address());
+                criticalDowncall(nsw_h.nsw_store_context$descriptor(), nsw_h.nsw_store_context$address());
         static final MethodHandle nsw_context_store_id =
-                downcall(nsw_h.nsw_context_store_id$descriptor(), nsw_h.nsw_context_store_id$address());
+                criticalDowncall(nsw_h.nsw_context_store_id$descriptor(), nsw_h.nsw_context_store_id$address());
         static final MethodHandle nsw_store_limits_set =
                 downcall(nsw_h.nsw_store_limits_set$descriptor(), nsw_h.nsw_store_limits_set$address());
         static final MethodHandle nsw_context_fuel_set =

@@ -15,14 +15,15 @@ final class FuncImpl extends ExternImpl implements Func {
 
     private final ExternType.Func type;
     private final int slotCount;
-    // The signature as a string like "ii>i", compared by the typed paths.
+    // The signature as a string like "ii>i", compared by the typed paths (interned).
     private final String shape;
 
     FuncImpl(StoreImpl store, long handle) {
         super(store, handle);
         this.type = (ExternType.Func) externType;
         this.slotCount = Math.max(1, Math.max(type.params().size(), type.results().size()));
-        this.shape = shape(type.params()) + ">" + shape(type.results());
+        // Interned, so that the typed paths compare it with their literal by identity.
+        this.shape = (shape(type.params()) + ">" + shape(type.results())).intern();
     }
 
     private static String shape(List<ValType> types) {
@@ -75,7 +76,7 @@ final class FuncImpl extends ExternImpl implements Func {
     }
 
     private ByteBuffer typed(String wanted, String method) {
-        if (!shape.equals(wanted)) {
+        if (shape != wanted) {
             throw new IllegalArgumentException(method + " needs a function of type " + describe(wanted)
                     + ", but this one is " + Types.describe(type) + ": use call(Val...)");
         }

@@ -6,7 +6,6 @@ import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
 import dev.nostdwasm.api.spi.NativeAbi;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +26,9 @@ final class HostCalls implements NativeAbi.Upcalls {
     private final ConcurrentHashMap<Long, Binding> bindings = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong();
     private final ThreadLocal<Throwable> failure = new ThreadLocal<>();
+    // The store of the last host call. A store closed since stays reachable from here until a
+    // host call of another store; its id is never reused, so it is never mistaken for a live one.
+    private volatile StoreImpl lastStore;
 
     HostCalls(NativeRuntime rt) {
         this.rt = rt;
@@ -52,15 +54,31 @@ final class HostCalls implements NativeAbi.Upcalls {
             if (b == null) {
                 return error("host function " + env + " is gone");
             }
-            StoreImpl store = rt.storeOf(caller);
+            StoreImpl store = storeOf(caller);
             if (store == null) {
                 return error("host function " + b.name + " was called from a store this runtime does not know");
             }
-            return call(b, store, caller, rt.abi.view(slots, slotsLen * Values.SLOT).order(ByteOrder.LITTLE_ENDIAN));
+            return call(b, store, caller, store.hostSlots(slots, slotsLen));
         } catch (Throwable t) {
             failure.set(t);
             return error("host function failed: " + t);
         }
+    }
+
+    /**
+     * The store behind a caller context. Host calls tend to come from the store of the last one,
+     * so that is checked first (one read) before the runtime's map of stores (a lookup of a boxed
+     * id); a racy read is harmless, as the id decides.
+     */
+    private StoreImpl storeOf(long caller) {
+        long id = rt.abi.nsw_context_store_id(caller);
+        StoreImpl last = lastStore;
+        if (last != null && last.id == id) {
+            return last;
+        }
+        StoreImpl store = rt.storeById(id);
+        lastStore = store;
+        return store;
     }
 
     private long call(Binding b, StoreImpl store, long caller, ByteBuffer slots) throws Exception {

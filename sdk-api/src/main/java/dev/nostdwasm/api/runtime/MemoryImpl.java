@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 final class MemoryImpl extends ExternImpl implements Memory {
 
+    // The view checked() hands out for memories up to 2 GiB, and the base it was made at; like
+    // everything of a store, used by one thread at a time.
+    private ByteBuffer whole;
+    private long wholeBase;
+    private int checkedIndex;
+
     MemoryImpl(StoreImpl store, long handle) {
         super(store, handle);
     }
@@ -67,7 +73,7 @@ final class MemoryImpl extends ExternImpl implements Memory {
         Objects.checkFromIndexSize(dstOffset, length, Objects.requireNonNull(dst, "dst").length);
         enter();
         try {
-            bytes(offset, length).get(0, dst, dstOffset, length);
+            checked(offset, length).get(checkedIndex, dst, dstOffset, length);
         } finally {
             exit();
         }
@@ -78,25 +84,38 @@ final class MemoryImpl extends ExternImpl implements Memory {
         Objects.checkFromIndexSize(srcOffset, length, Objects.requireNonNull(src, "src").length);
         enter();
         try {
-            bytes(offset, length).put(0, src, srcOffset, length);
+            checked(offset, length).put(checkedIndex, src, srcOffset, length);
         } finally {
             exit();
         }
     }
 
     /**
-     * A view of {@code length} bytes at {@code offset}, checked against the current size; to be
-     * used before leaving the store (nothing can grow the memory meanwhile).
+     * Checks {@code length} bytes at {@code offset} against the current size, before leaving the
+     * store (nothing can grow the memory meanwhile), and returns a buffer over them starting at
+     * index {@link #checkedIndex}. That is one view of the whole memory, reused until the memory
+     * moves or grows: a buffer per access cost more than copying a few KiB (with JNI it is a
+     * native call).
      */
-    private ByteBuffer bytes(long offset, int length) {
+    private ByteBuffer checked(long offset, int length) {
         try (Scratch s = rt.scratch()) {
             data(s);
+            long base = s.outLong(0);
             long size = s.outLong(1);
             if (offset < 0 || offset > size - length) {
                 throw new IndexOutOfBoundsException("bytes " + offset + ".." + (offset + length) + " are outside "
                         + "this memory of " + size + " bytes");
             }
-            return rt.abi.view(s.outLong(0) + offset, length);
+            if (size > Integer.MAX_VALUE) {
+                checkedIndex = 0;
+                return rt.abi.view(base + offset, length);
+            }
+            if (whole == null || wholeBase != base || whole.capacity() != size) {
+                whole = rt.abi.view(base, size);
+                wholeBase = base;
+            }
+            checkedIndex = (int) offset;
+            return whole;
         }
     }
 

@@ -129,9 +129,9 @@ public final class NativeRuntime implements NoStdRuntime {
         stores.remove(storeId);
     }
 
-    /** The open store behind a context (a store's own or a host call's caller), or null. */
-    StoreImpl storeOf(long context) {
-        WeakReference<StoreImpl> ref = stores.get(abi.nsw_context_store_id(context));
+    /** The open store with this id ({@code nsw_context_store_id} of a context), or null. */
+    StoreImpl storeById(long id) {
+        WeakReference<StoreImpl> ref = stores.get(id);
         return ref == null ? null : ref.get();
     }
 }

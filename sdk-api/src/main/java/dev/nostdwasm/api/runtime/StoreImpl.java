@@ -57,6 +57,9 @@ final class StoreImpl implements Store {
     // Slot buffers by call depth, so nested calls never share one.
     private ByteBuffer[] slotBuffers = new ByteBuffer[2];
     private long[] slotAddresses = new long[2];
+    // Views of host callbacks' slots by call depth (see hostSlots).
+    private ByteBuffer[] hostViews = new ByteBuffer[2];
+    private long[] hostViewAddresses = new long[2];
     // externref host values: id -> object, and the reverse so one object keeps one id.
     private final Map<Long, Object> objects = new HashMap<>();
     private final Map<Object, Long> objectIds = new IdentityHashMap<>();
@@ -95,7 +98,10 @@ final class StoreImpl implements Store {
 
     void exit() {
         if (--depth == 0) {
-            owner = null;
+            // A release store is all that handing the store over needs (the next owner's CAS
+            // acquires): on x86 it is a plain store, where a volatile write adds a full fence
+            // to every call.
+            OWNER.setRelease(this, null);
         }
     }
 
@@ -118,6 +124,27 @@ final class StoreImpl implements Store {
             b = ByteBuffer.allocateDirect(Math.max(count, SLOTS) * Values.SLOT).order(ByteOrder.LITTLE_ENDIAN);
             slotBuffers[d] = b;
             slotAddresses[d] = rt.abi.address(b);
+        }
+        return b;
+    }
+
+    /**
+     * A little-endian view of the {@code count} slots at {@code address} that a host callback was
+     * given. Wasmtime passes the same stack address to every host call made from the same place,
+     * so the view made for the last call at this depth is reused when it matches: making one is
+     * an allocation (FFM) or a native call (JNI) on every host call otherwise.
+     */
+    ByteBuffer hostSlots(long address, long count) {
+        int d = depth;
+        if (d >= hostViews.length) {
+            hostViews = java.util.Arrays.copyOf(hostViews, d * 2 + 1);
+            hostViewAddresses = java.util.Arrays.copyOf(hostViewAddresses, d * 2 + 1);
+        }
+        ByteBuffer b = hostViews[d];
+        if (b == null || hostViewAddresses[d] != address || b.capacity() != count * Values.SLOT) {
+            b = rt.abi.view(address, count * Values.SLOT).order(ByteOrder.LITTLE_ENDIAN);
+            hostViews[d] = b;
+            hostViewAddresses[d] = address;
         }
         return b;
     }
