@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns one benchmark run into docs/perf/results.tsv and docs/PERFORMANCE.md.
 
-    report.py --jmh JMH.json --native NATIVE.tsv --root REPO --mode quick|full
+    report.py --jmh JMH.json --native NATIVE.tsv [--native NATIVE2.tsv] --root REPO --mode quick|full
               --command "..." --machine MACHINE.txt [--notes NOTES.md]
 
 Every ratio is subject time / baseline time with both from this run. Measures are named
@@ -36,10 +36,12 @@ def load(args):
             if unit != "ns/op":
                 sys.exit(f"report.py: unexpected JMH unit {unit} (the benchmarks report ns/op)")
             scores[(measure_name(r["benchmark"]), r["params"]["subject"])] = r["primaryMetric"]["score"]
-    with open(args.native) as f:
-        for line in f:
-            measure, subject, ns, _result = line.rstrip("\n").split("\t")
-            scores[(measure, subject)] = float(ns)
+    for path in args.native:
+        with open(path) as f:
+            for line in f:
+                measure, subject, ns, _result = line.rstrip("\n").split("\t")
+                key = (measure, subject)
+                scores[key] = min(float(ns), scores.get(key, float("inf")))
     return scores
 
 
@@ -132,7 +134,8 @@ def score_table(scores):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--jmh", required=True)
-    ap.add_argument("--native", required=True)
+    ap.add_argument("--native", required=True, action="append",
+                    help="a native-bench output; given twice (before and after JMH), the lower score counts")
     ap.add_argument("--root", required=True)
     ap.add_argument("--mode", required=True)
     ap.add_argument("--command", required=True)
@@ -197,7 +200,8 @@ both measured in the same run, so ratios hold where absolute times drift.
 - `wasmtime-rust:<profile>`: `benchmarks/src/main/rust/native_bench.rs`, the same artifacts
   through the same `libnsw_embedding.so` + `libnsw_platform.so` from Rust, timed like JMH's
   average-time mode (a timer thread ends each iteration; score = iteration time / operations;
-  the same number and length of warmup and measurement iterations).
+  the same number and length of warmup and measurement iterations). It runs before and after
+  JMH and the lower of its two scores counts: a baseline can only get stricter that way.
 - `ffm-bare`: FFM straight to empty C functions (`bare.c`): the floor for a Java -> native call,
   an upcall, and a 4 KiB copy.
 - `chicory:interpreter`, `chicory:compiler`: Chicory {chicory_version()} on the same `.wasm`
