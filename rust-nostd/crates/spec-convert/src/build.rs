@@ -59,8 +59,14 @@ pub fn convert_all(files: &[SuiteFile], out: &Path, combos: &[EngineSettings], j
 
     // 1. Scripts, on every thread (parsing and the rejection checks).
     eprintln!("nsw-wast-convert: {} file(s), {} combination(s), {jobs} thread(s)", files.len(), combos.len());
+    let parsed = AtomicUsize::new(0);
     let scripts = parallel_map(files, jobs, |file| {
-        script::convert(&file.path, file.contents, &validate).map_err(|e| format!("{}: {e}", file.path))
+        let script = script::convert(&file.path, file.contents, &validate).map_err(|e| format!("{}: {e}", file.path));
+        let n = parsed.fetch_add(1, Ordering::Relaxed) + 1;
+        if n % 100 == 0 {
+            eprintln!("nsw-wast-convert: converted {n}/{} script(s), {:.0} s", files.len(), started.elapsed().as_secs_f64());
+        }
+        script
     })
     .into_iter()
     .collect::<Result<Vec<Script>, String>>()?;
