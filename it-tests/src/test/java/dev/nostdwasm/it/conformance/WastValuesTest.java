@@ -144,4 +144,15 @@ class WastValuesTest {
         assertThrows(IllegalArgumentException.class, () -> mismatch("{'type':'i128','value':'1'}", Val.i32(1)));
         assertArrayEquals(new byte[16], WastValues.v128(json("{'type':'v128','lane_type':'i64','value':['0','0']}")));
     }
+
+    @Test
+    void trapTextsNameTrapCodes() {
+        assertTrue(TrapTexts.matches("integer divide by zero", dev.nostdwasm.api.TrapCode.INTEGER_DIVISION_BY_ZERO));
+        assertFalse(TrapTexts.matches("integer divide by zero", dev.nostdwasm.api.TrapCode.INTEGER_OVERFLOW));
+        assertTrue(TrapTexts.matches("out of bounds", dev.nostdwasm.api.TrapCode.TABLE_OUT_OF_BOUNDS));
+        assertFalse(TrapTexts.matches("out of bounds memory access", dev.nostdwasm.api.TrapCode.TABLE_OUT_OF_BOUNDS));
+        assertTrue(TrapTexts.matches("uninitialized element 2", dev.nostdwasm.api.TrapCode.INDIRECT_CALL_TO_NULL));
+        assertTrue(TrapTexts.matches("some future text", dev.nostdwasm.api.TrapCode.UNKNOWN), "unknown texts accept any trap");
+        assertFalse(TrapTexts.matches("some future text", dev.nostdwasm.api.TrapCode.HOST_EXCEPTION));
+    }
 }
