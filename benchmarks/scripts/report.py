@@ -12,7 +12,7 @@ plus wasmtime-rust:<profile> from the Rust driver. --notes is the hand-written a
 import argparse
 import json
 import os
-import platform
+import statistics
 import sys
 from collections import OrderedDict
 
@@ -35,7 +35,10 @@ def load(args):
             unit = r["primaryMetric"]["scoreUnit"]
             if unit != "ns/op":
                 sys.exit(f"report.py: unexpected JMH unit {unit} (the benchmarks report ns/op)")
-            scores[(measure_name(r["benchmark"]), r["params"]["subject"])] = r["primaryMetric"]["score"]
+            # The median of the measurement iterations, not JMH's mean: on a shared machine one
+            # iteration hit by other load would move the mean; native_bench.rs does the same.
+            iterations = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
+            scores[(measure_name(r["benchmark"]), r["params"]["subject"])] = statistics.median(iterations)
     for path in args.native:
         with open(path) as f:
             for line in f:
@@ -195,12 +198,14 @@ both measured in the same run, so ratios hold where absolute times drift.
 ## How each subject is timed
 
 - JMH {args.mode} mode, average time per operation, one fork per benchmark and subject (a fresh
-  JVM each, so no subject's JIT profile affects another's); warmup and measurement iterations
-  as in the command's log line in `target/bench/` and in `scripts/bench.sh`.
+  JVM each, so no subject's JIT profile affects another's), iterations as under Machine. A
+  score is the median of the measurement iterations (not JMH's mean), so that one iteration
+  disturbed by other load does not move it.
 - `wasmtime-rust:<profile>`: `benchmarks/src/main/rust/native_bench.rs`, the same artifacts
   through the same `libnsw_embedding.so` + `libnsw_platform.so` from Rust, timed like JMH's
-  average-time mode (a timer thread ends each iteration; score = iteration time / operations;
-  the same number and length of warmup and measurement iterations). It runs before and after
+  average-time mode (a timer thread ends each iteration; iteration score = its time / its
+  operations; the same number and length of warmup and measurement iterations; the median of
+  the measurement iterations). It runs before and after
   JMH and the lower of its two scores counts: a baseline can only get stricter that way.
 - `ffm-bare`: FFM straight to empty C functions (`bare.c`): the floor for a Java -> native call,
   an upcall, and a 4 KiB copy.

@@ -3,7 +3,8 @@
 //! providers, timed the way JMH's average-time mode times them: a timer thread raises a
 //! flag after each iteration's duration, the loop counts operations until it sees the
 //! flag, and one iteration's score is its elapsed time divided by its operations. The
-//! result is the mean of the measurement iterations (warmup iterations are discarded).
+//! result is the median of the measurement iterations (warmup iterations are discarded);
+//! `benchmarks/scripts/report.py` takes the median of JMH's iterations too.
 //!
 //! usage: native-bench ARTIFACT_DIR ARCH WARMUP_ITERS MEASURE_ITERS ITER_MS [MEASURE_PREFIX]
 //! prints one line per measure and profile: measure<TAB>subject<TAB>ns_per_op<TAB>result
@@ -141,7 +142,8 @@ impl Loaded {
     }
 }
 
-/// JMH-style average time: see the file comment. Returns ns per operation.
+/// JMH-style average time per iteration, median over iterations: see the file comment.
+/// Returns ns per operation.
 fn measure(warmup: u32, iters: u32, iter: Duration, ops_per_call: u64, mut op: impl FnMut()) -> f64 {
     let mut scores = Vec::new();
     for i in 0..warmup + iters {
@@ -163,7 +165,15 @@ fn measure(warmup: u32, iters: u32, iter: Duration, ops_per_call: u64, mut op: i
             scores.push(elapsed.as_nanos() as f64 / (ops * ops_per_call) as f64);
         }
     }
-    scores.iter().sum::<f64>() / scores.len() as f64
+    median(&mut scores)
+}
+
+/// The median of the iterations' scores (the report takes the same of JMH's iterations): one
+/// iteration disturbed by other load on the machine does not move it.
+fn median(scores: &mut [f64]) -> f64 {
+    scores.sort_by(f64::total_cmp);
+    let n = scores.len();
+    if n % 2 == 1 { scores[n / 2] } else { (scores[n / 2 - 1] + scores[n / 2]) / 2.0 }
 }
 
 fn slots<const N: usize>() -> [Val; N] {
