@@ -51,10 +51,15 @@ write_launcher() {
   ln -sfn "$home/lib" "$launcher_home/lib"
   # -L /: the interpreter and libraries come from Debian's arm64 multiarch packages
   # (/lib/ld-linux-aarch64.so.1, /lib/aarch64-linux-gnu), one consistent glibc.
+  # -R: without a reserved guest address space, qemu-user 7.2 places every new mapping
+  # above the last one and keeps ~24 bytes of bookkeeping per guest page it ever mapped, so
+  # each native-signals instance (a fresh ~4 GiB reservation) costs ~25 MB until exit and a
+  # long spec run is OOM-killed. Within 512 GiB the addresses are reused: the bookkeeping is
+  # bounded (3 GiB at worst) and there is room for ~100 live 4 GiB memories.
   cat >"$launcher_home/bin/java.tmp" <<EOF
 #!/bin/sh
-# Java $feature on aarch64 under qemu-user (written by scripts/aarch64-jvm.sh).
-exec qemu-aarch64-static -L / "$home/bin/java" "\$@"
+# Java $feature on aarch64 under qemu-user (written by scripts/aarch64-jvm.sh; docs/aarch64.md).
+exec qemu-aarch64-static -L / -R 0x8000000000 "$home/bin/java" "\$@"
 EOF
   chmod +x "$launcher_home/bin/java.tmp"
   mv "$launcher_home/bin/java.tmp" "$launcher_home/bin/java"
