@@ -69,6 +69,13 @@
 #define NSW_EXTERN_TAG 4
 
 /**
+ * What `nsw_context_externref_host_id` writes for an externref that holds no
+ * host value: wasm made it from one of its own references (`extern.convert_any`).
+ * The ref id stays valid until released, so the host can hand it back to wasm.
+ */
+#define NSW_HOST_ID_NONE UINT64_MAX
+
+/**
  * Bumped whenever a function signature or struct layout of `nsw.h` changes.
  */
 #define NSW_ABI_VERSION 5
@@ -637,7 +644,8 @@ struct nsw_error_t *nsw_context_externref_new(struct nsw_context_t *ctx,
 
 /**
  * The host value id inside externref `ref_id` (one made by
- * `nsw_context_externref_new`; others are an error).
+ * `nsw_context_externref_new`), or `NSW_HOST_ID_NONE` when wasm made it from
+ * one of its own references.
  */
 struct nsw_error_t *nsw_context_externref_host_id(struct nsw_context_t *ctx,
                                                   uint64_t ref_id,

@@ -54,9 +54,23 @@ pub unsafe extern "C" fn nsw_linker_instantiate(
         if !Engine::same(linker.engine(), c.engine()) || !Engine::same(m.module.engine(), c.engine()) {
             return Err(nsw_error_t::invalid("the linker, module and store must come from the same engine"));
         }
-        let pre = linker.instantiate_pre(&m.module).map_err(|e| nsw_error_t::from_wasmtime(e, NSW_ERROR_LINK))?;
         c.data_mut().limits.hit = None;
-        let instance = pre.instantiate(&mut c).map_err(|e| match c.data_mut().limits.hit.take() {
+        let instantiated = match linker.instantiate_pre(&m.module) {
+            Ok(pre) => pre.instantiate(&mut c),
+            // `instantiate_pre` checks imported memories and tables against the sizes they had
+            // when they were defined, so one that has grown since fails it; `Linker::instantiate`
+            // checks the sizes they have now. A failure of the second before any wasm ran (no
+            // trap, exception or limit) is still a link error.
+            Err(stale) if bound_store.is_some() => match linker.instantiate(&mut c, &m.module) {
+                Err(e) if is_link_failure(&e, &c) => return Err(nsw_error_t::from_wasmtime(e, NSW_ERROR_LINK)),
+                other => {
+                    drop(stale);
+                    other
+                }
+            },
+            Err(e) => return Err(nsw_error_t::from_wasmtime(e, NSW_ERROR_LINK)),
+        };
+        let instance = instantiated.map_err(|e| match c.data_mut().limits.hit.take() {
             Some(what) => nsw_error_t::new(
                 NSW_ERROR_RESOURCE_LIMIT,
                 format!("instantiation exceeds the store limit on {what}: {e}"),
@@ -122,4 +136,13 @@ pub unsafe extern "C" fn nsw_context_caller_export(
         let mut c = wasmtime::AsContextMut::as_context_mut(caller);
         unsafe { hand_out(&mut c, ext, out) }
     })())
+}
+
+/// Whether `err`, from `Linker::instantiate`, says the imports did not resolve or type-check
+/// (rather than a trap or exception in the start function or initializers, or a store limit).
+fn is_link_failure(err: &wasmtime::Error, c: &wasmtime::StoreContextMut<'_, crate::context::StoreData>) -> bool {
+    !err.is::<wasmtime::Trap>()
+        && !err.is::<wasmtime::ThrownException>()
+        && c.data().limits.hit.is_none()
+        && !format!("{err}").starts_with("resource limit exceeded")
 }

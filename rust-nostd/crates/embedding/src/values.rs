@@ -113,8 +113,14 @@ pub unsafe extern "C" fn nsw_context_externref_new(
     })())
 }
 
+/// What `nsw_context_externref_host_id` writes for an externref that holds no
+/// host value: wasm made it from one of its own references (`extern.convert_any`).
+/// The ref id stays valid until released, so the host can hand it back to wasm.
+pub const NSW_HOST_ID_NONE: u64 = u64::MAX;
+
 /// The host value id inside externref `ref_id` (one made by
-/// `nsw_context_externref_new`; others are an error).
+/// `nsw_context_externref_new`), or `NSW_HOST_ID_NONE` when wasm made it from
+/// one of its own references.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn nsw_context_externref_host_id(
     ctx: *mut nsw_context_t,
@@ -130,10 +136,13 @@ pub unsafe extern "C" fn nsw_context_externref_host_id(
         let data = owned
             .data(&c)
             .map_err(|e| nsw_error_t::from_wasmtime(e, crate::error::NSW_ERROR_RUNTIME))?;
-        let host_id = data
-            .and_then(|d| d.downcast_ref::<u64>())
-            .copied()
-            .ok_or_else(|| nsw_error_t::invalid("externref does not hold a host value id"))?;
+        let host_id = match data {
+            None => NSW_HOST_ID_NONE,
+            Some(d) => d
+                .downcast_ref::<u64>()
+                .copied()
+                .ok_or_else(|| nsw_error_t::invalid("externref holds host data of another embedder"))?,
+        };
         unsafe { handle::write_out(out_host_id, host_id, "host id") }
     })())
 }

@@ -65,6 +65,17 @@ abstract class LinkingSuite extends ProviderSuite {
     }
 
     @ProfileTest
+    void importsAreCheckedAgainstTheSizesTheyHaveNow(Profile profile) {
+        var s = session(profile);
+        var memory = s.store.newMemory(1, OptionalInt.empty());
+        s.linker.define(s.store, "env", "memory", memory);
+        assertThrows(LinkException.class, () -> s.instantiate("memory_import_two_pages"), "1 page < min 2");
+        memory.grow(1);
+        assertEquals(2, s.instantiate("memory_import_two_pages").func("size").callI32(),
+                "the memory grew to 2 pages after it was defined");
+    }
+
+    @ProfileTest
     void definingANameTwiceIsALinkException(Profile profile) {
         var s = session(profile);
         s.linker.define("host", "multiply", I32_I32_TO_I32, (caller, args) -> new Val[] {Val.i32(0)});

@@ -104,7 +104,10 @@ public sealed interface Val permits Val.I32, Val.I64, Val.F32, Val.F64, Val.V128
         }
     }
 
-    /** A host object passed to wasm by reference; {@code value} is null for {@code ref.null extern}. */
+    /**
+     * A host object passed to wasm by reference; {@code value} is null for {@code ref.null extern},
+     * and an {@link OpaqueRef} when wasm made the reference from one of its own values.
+     */
     record ExternRef(Object value) implements Val {
         public ValType type() {
             return ValType.EXTERNREF;

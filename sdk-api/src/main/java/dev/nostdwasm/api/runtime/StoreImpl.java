@@ -60,6 +60,8 @@ final class StoreImpl implements Store {
     // Views of host callbacks' slots by call depth (see hostSlots).
     private ByteBuffer[] hostViews = new ByteBuffer[2];
     private long[] hostViewAddresses = new long[2];
+    // NSW_HOST_ID_NONE: an externref that wasm made from one of its own references.
+    private static final long HOST_ID_NONE = -1L;
     // externref host values: id -> object, and the reverse so one object keeps one id.
     private final Map<Long, Object> objects = new HashMap<>();
     private final Map<Object, Long> objectIds = new IdentityHashMap<>();
@@ -204,6 +206,9 @@ final class StoreImpl implements Store {
         if (value == null) {
             return 0;
         }
+        if (value instanceof OpaqueRefImpl opaque) {
+            return opaque.refId(this);
+        }
         Long objectId = objectIds.get(value);
         if (objectId == null) {
             objectId = ++nextObjectId;
@@ -232,11 +237,21 @@ final class StoreImpl implements Store {
         if (refId == 0) {
             return null;
         }
+        boolean keep = false;
         try (Scratch s = rt.scratch()) {
             rt.check(rt.abi.nsw_context_externref_host_id(ctx, refId, s.out(0)));
-            return objects.get(s.outLong(0));
+            long hostId = s.outLong(0);
+            if (hostId == HOST_ID_NONE) {
+                // Wasm's own reference: the id stays registered (until the store closes) so that
+                // the OpaqueRef can go back into wasm.
+                keep = true;
+                return new OpaqueRefImpl(this, refId);
+            }
+            return objects.get(hostId);
         } finally {
-            rt.abi.nsw_context_ref_release(ctx, refId);
+            if (!keep) {
+                rt.abi.nsw_context_ref_release(ctx, refId);
+            }
         }
     }
 

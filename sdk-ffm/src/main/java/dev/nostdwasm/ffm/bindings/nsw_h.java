@@ -75,6 +75,12 @@ public final class nsw_h {
      */
     public static final long NSW_MAX_EPOCH_TICKS = 0x3FFF_FFFF_FFFF_FFFFL;
 
+    /**
+     * {@code UINT64_MAX}: the host id of an externref wasm made from one of its own references
+     * ({@code extern.convert_any}); it holds no host value.
+     */
+    public static final long NSW_HOST_ID_NONE = -1L;
+
     public static final int NSW_VAL_I32 = 0;
     public static final int NSW_VAL_I64 = 1;
     public static final int NSW_VAL_F32 = 2;
