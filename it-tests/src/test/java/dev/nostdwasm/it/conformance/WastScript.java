@@ -157,9 +157,19 @@ final class WastScript implements AutoCloseable {
             }
             return;
         }
-        currentFailure = "the module at line " + line + " failed to instantiate";
+        instantiateAsCurrent(module, name, "the module at line " + line + " failed to instantiate");
+    }
+
+    /**
+     * Instantiates {@code module} as the current instance (and {@code name}'s, if any); until it
+     * succeeds, commands that use it fail with {@code failure}.
+     */
+    private void instantiateAsCurrent(Module module, String name, String failure) {
+        current = null;
+        currentFailure = failure;
         if (name != null) {
-            failedModules.put(name, currentFailure);
+            instances.remove(name);
+            failedModules.put(name, failure);
         }
         Instance instance = linker.instantiate(store, module);
         current = instance;
@@ -174,24 +184,19 @@ final class WastScript implements AutoCloseable {
         // Without a name, the most recent definition (the wast text's "(module instance)").
         String definition = c.hasNonNull("module") ? c.get("module").asText() : lastDefinition;
         String name = nullable(c, "instance");
-        current = null;
-        currentFailure = "the module instance at line " + c.path("line").asInt() + " failed";
-        if (name != null) {
-            instances.remove(name);
-            failedModules.put(name, currentFailure);
-        }
+        String failure = "the module instance at line " + c.path("line").asInt() + " failed";
         Module module = definition == null ? null : definitions.get(definition);
         if (module == null) {
+            current = null;
+            currentFailure = failure;
+            if (name != null) {
+                instances.remove(name);
+                failedModules.put(name, failure);
+            }
             throw new AssertionError("no module definition " + definition + ": "
                     + failedModules.getOrDefault(definition, "none was defined before"));
         }
-        Instance instance = linker.instantiate(store, module);
-        current = instance;
-        currentFailure = null;
-        if (name != null) {
-            instances.put(name, instance);
-            failedModules.remove(name);
-        }
+        instantiateAsCurrent(module, name, failure);
     }
 
     private void register(JsonNode c) {
