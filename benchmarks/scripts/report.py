@@ -192,7 +192,7 @@ both measured in the same run, so ratios hold where absolute times drift.
 
 ## Machine
 
-```
+```text
 {machine}
 ```
 

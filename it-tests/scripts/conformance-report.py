@@ -144,7 +144,7 @@ w("./scripts/test.sh                                   # everything, conformance
 w("# or only the spec suite, after one full build:")
 w("JAVA_HOME=$(scripts/find-jdk.sh 22) ./mvnw -B -ntp -pl it-tests verify \\")
 w("    -Dtest='*ConformanceTest' -Dsurefire.failIfNoSpecifiedTests=false")
-w("python3 it-tests/scripts/conformance-report.py      # rewrites this page")
+w("it-tests/scripts/conformance-report.py              # rewrites this page")
 w("```")
 w("")
 w("Filters for quicker runs: `-Dnsw.conformance.files='wasm-v2/*,proposals/simd/*'` (globs over")
