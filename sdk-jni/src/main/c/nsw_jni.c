@@ -119,15 +119,17 @@ static nsw_error_t *pending_to_error(JNIEnv *env, const char *what) {
 static nsw_error_t *host_callback_stub(void *host_env, nsw_context_t *caller, nsw_val_raw_t *slots, size_t len) {
   JNIEnv *env = current_env();
   if (!env) return error_text("nsw-jni: no JVM to run the host function on (library unloaded or attach failed)");
-  /* A wasm call may run many host calls inside one native method: give each
-   * its own local frame so their references do not pile up. */
+  /* The store id is read here rather than by a second JNI call from Java. */
+  jlong result = (*env)->CallStaticLongMethod(env, abi_class, host_call_id, JPTR(host_env), JPTR(caller),
+                                              (jlong)nsw.nsw_context_store_id(caller), JPTR(slots), (jlong)len);
+  if (!(*env)->ExceptionCheck(env)) return PTR(nsw_error_t *, result); /* a long: no local reference made */
+  /* A wasm call may run many host calls inside one native method: the failure
+   * path's references get their own frame so they do not pile up. */
   if ((*env)->PushLocalFrame(env, 8) != JNI_OK) {
     (*env)->ExceptionClear(env);
-    return error_text("nsw-jni: out of memory before a host upcall");
+    return error_text("nsw-jni: out of memory after a failed host upcall");
   }
-  jlong result = (*env)->CallStaticLongMethod(env, abi_class, host_call_id, JPTR(host_env), JPTR(caller),
-                                              JPTR(slots), (jlong)len);
-  nsw_error_t *error = (*env)->ExceptionCheck(env) ? pending_to_error(env, "function") : PTR(nsw_error_t *, result);
+  nsw_error_t *error = pending_to_error(env, "function");
   (*env)->PopLocalFrame(env, NULL);
   return error;
 }
@@ -578,7 +580,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *jvm, void *reserved) {
   jclass cls = (*env)->FindClass(env, ABI_CLASS);
   if (!cls) return JNI_ERR; /* NoClassDefFoundError pending: System.load throws it */
   if ((*env)->RegisterNatives(env, cls, natives, sizeof natives / sizeof natives[0]) != JNI_OK) return JNI_ERR;
-  host_call_id = (*env)->GetStaticMethodID(env, cls, "hostCall", "(JJJJ)J");
+  host_call_id = (*env)->GetStaticMethodID(env, cls, "hostCall", "(JJJJJ)J");
   if (!host_call_id) return JNI_ERR;
   finalize_id = (*env)->GetStaticMethodID(env, cls, "finalizeEnv", "(J)V");
   if (!finalize_id) return JNI_ERR;

@@ -252,7 +252,7 @@ final class FfmAbi implements NativeAbi {
     private record HostCall(Upcalls upcalls) {
         long call(long env, long caller, long slots, long slotsLen) {
             try {
-                return upcalls.hostCall(env, caller, slots, slotsLen);
+                return upcalls.hostCall(env, caller, (long) H.nsw_context_store_id.invokeExact(caller), slots, slotsLen);
             } catch (Throwable t) {
                 return Upcall.errorFor(t);
             }

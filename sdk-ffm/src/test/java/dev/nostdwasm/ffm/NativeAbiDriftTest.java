@@ -84,10 +84,13 @@ class NativeAbiDriftTest {
 
     @Test
     void upcallsMatchTheCallbackTypes() throws NoSuchMethodException {
-        Method hostCall = NativeAbi.Upcalls.class.getMethod("hostCall", long.class, long.class, long.class, long.class);
+        // hostCall takes the callback's parameters plus the caller's store id (third), which
+        // the stub reads.
+        Method hostCall = NativeAbi.Upcalls.class.getMethod("hostCall", long.class, long.class, long.class,
+                long.class, long.class);
         assertEquals(FfmAbi.withAddressesAsLong(nsw_host_callback_t.descriptor()).toMethodType(),
-                MethodType.methodType(hostCall.getReturnType(), hostCall.getParameterTypes()),
-                "NativeAbi.Upcalls.hostCall and nsw_host_callback_t" + FIX);
+                MethodType.methodType(hostCall.getReturnType(), hostCall.getParameterTypes()).dropParameterTypes(2, 3),
+                "NativeAbi.Upcalls.hostCall (less its store id) and nsw_host_callback_t" + FIX);
         Method finalize = NativeAbi.Upcalls.class.getMethod("finalize", long.class);
         assertEquals(FfmAbi.withAddressesAsLong(nsw_finalizer_t.descriptor()).toMethodType(),
                 MethodType.methodType(finalize.getReturnType(), finalize.getParameterTypes()),

@@ -90,8 +90,8 @@ final class JniAbi implements NativeAbi {
     // Called by the C stubs (names and descriptors fixed in nsw_jni.c). A Java exception left
     // pending here becomes an nsw error (host call) or is printed and dropped (finalizer).
 
-    private static long hostCall(long env, long caller, long slots, long slotsLen) {
-        return installed().hostCall(env, caller, slots, slotsLen);
+    private static long hostCall(long env, long caller, long storeId, long slots, long slotsLen) {
+        return installed().hostCall(env, caller, storeId, slots, slotsLen);
     }
 
     private static void finalizeEnv(long env) {

@@ -43,9 +43,13 @@ class JniAbiTest {
         volatile boolean failHost;
 
         @Override
-        public long hostCall(long env, long caller, long slots, long slotsLen) {
+        public long hostCall(long env, long caller, long storeId, long slots, long slotsLen) {
             if (failHost) {
                 throw new IllegalStateException("host function " + env + " refuses");
+            }
+            if (storeId != abi.nsw_context_store_id(caller)) {
+                throw new IllegalStateException("the stub passed store id " + storeId + " for a caller of store "
+                        + abi.nsw_context_store_id(caller));
             }
             ByteBuffer s = abi.view(slots, slotsLen * SLOT).order(ByteOrder.nativeOrder());
             s.putInt(0, s.getInt(0) * s.getInt(SLOT));

@@ -48,13 +48,13 @@ final class HostCalls implements NativeAbi.Upcalls {
     }
 
     @Override
-    public long hostCall(long env, long caller, long slots, long slotsLen) {
+    public long hostCall(long env, long caller, long storeId, long slots, long slotsLen) {
         try {
             Binding b = bindings.get(env);
             if (b == null) {
                 return error("host function " + env + " is gone");
             }
-            StoreImpl store = storeOf(caller);
+            StoreImpl store = storeOf(storeId);
             if (store == null) {
                 return error("host function " + b.name + " was called from a store this runtime does not know");
             }
@@ -70,8 +70,7 @@ final class HostCalls implements NativeAbi.Upcalls {
      * so that is checked first (one read) before the runtime's map of stores (a lookup of a boxed
      * id); a racy read is harmless, as the id decides.
      */
-    private StoreImpl storeOf(long caller) {
-        long id = rt.abi.nsw_context_store_id(caller);
+    private StoreImpl storeOf(long id) {
         StoreImpl last = lastStore;
         if (last != null && last.id == id) {
             return last;

@@ -26,8 +26,12 @@ public interface NativeAbi {
      * failure is returned as an {@code nsw_error_t*} made with {@code nsw_error_new}.
      */
     interface Upcalls {
-        /** {@code nsw_host_callback_t}: runs host function {@code env}; 0 or an error. */
-        long hostCall(long env, long caller, long slots, long slotsLen);
+        /**
+         * {@code nsw_host_callback_t}: runs host function {@code env}; 0 or an error. {@code
+         * storeId} is {@code nsw_context_store_id(caller)}, which the stub reads (a C stub does
+         * so without another trip into Java).
+         */
+        long hostCall(long env, long caller, long storeId, long slots, long slotsLen);
 
         /** {@code nsw_finalizer_t}: host function {@code env} is gone. */
         void finalize(long env);
