@@ -73,7 +73,7 @@ for line in skips.read_text().splitlines()[1:] if skips.exists() else []:
         kind = re.sub(r"\d+", "N", reason)
     skip_kinds[kind] += 1
 
-commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+commit = subprocess.run(["git", "-C", str(target), "rev-parse", "--short", "HEAD"],  # the run's clone
                         capture_output=True, text=True).stdout.strip() or "?"
 
 out = []
