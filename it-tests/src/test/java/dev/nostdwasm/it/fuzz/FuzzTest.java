@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.nostdwasm.api.Architecture;
 import dev.nostdwasm.it.support.Artifacts;
+import dev.nostdwasm.it.support.CrashReports;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -143,7 +144,7 @@ class FuzzTest {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         String output = Files.readString(log, StandardCharsets.ISO_8859_1);
-        String reports = crashReports(errorDir);
+        String reports = CrashReports.collect(errorDir);
         System.out.println("[fuzz " + provider + ", " + millis + " ms]\n" + tail(output, 40));
         String current = readCurrent(out);
         String how = String.join(" ", command);
@@ -179,20 +180,6 @@ class FuzzTest {
 
     private static String head(String text, int lines) {
         return text.lines().limit(lines).collect(Collectors.joining("\n"));
-    }
-
-    /** The hs_err reports the child wrote (then deleted), or "". */
-    private static String crashReports(Path dir) throws IOException {
-        StringBuilder reports = new StringBuilder();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().collect(Collectors.toList())) {
-                reports.append("--- ").append(f.getFileName()).append(" ---\n")
-                        .append(Files.readString(f, StandardCharsets.ISO_8859_1));
-                Files.delete(f);
-            }
-        }
-        Files.delete(dir);
-        return reports.toString();
     }
 
     private static void deleteTree(Path dir) throws IOException {

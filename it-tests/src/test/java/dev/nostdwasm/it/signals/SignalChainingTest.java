@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.it.support.Artifacts;
+import dev.nostdwasm.it.support.CrashReports;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -114,7 +115,7 @@ class SignalChainingTest {
             process.destroyForcibly().waitFor();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        String output = Files.readString(log, StandardCharsets.ISO_8859_1) + crashReports(errorDir);
+        String output = Files.readString(log, StandardCharsets.ISO_8859_1) + CrashReports.collect(errorDir);
         Files.deleteIfExists(log);
         System.out.println("[" + provider + ", " + java + (jsig ? ", libjsig" : "") + (c1Only ? ", C1 only" : "") + "] "
                 + millis + " ms\n" + output);
@@ -136,20 +137,6 @@ class SignalChainingTest {
         assertTrue(output.lines().anyMatch(expected::equals),
                 () -> "no line '" + expected + "' in the child's output:\n" + output);
         assertEquals(0, exit);
-    }
-
-    /** The hs_err reports the child wrote (then deleted), or "". */
-    private static String crashReports(Path dir) throws IOException {
-        StringBuilder reports = new StringBuilder();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().collect(Collectors.toList())) {
-                reports.append("\n--- ").append(f.getFileName()).append(" ---\n")
-                        .append(Files.readString(f, StandardCharsets.ISO_8859_1));
-                Files.delete(f);
-            }
-        }
-        Files.delete(dir);
-        return reports.toString();
     }
 
     private static String describeExit(int exit) {
