@@ -6,6 +6,7 @@ CBINDGEN_VERSION=0.29.4
 
 packages=(
   rustc-web cargo-web libstd-rust-web-dev libstd-rust-web-dev:arm64   # Rust 1.96 for both targets
+  rust-web-src                                                        # core/alloc sources: the bare-metal check (-Zbuild-std)
   gcc make gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu  # C for both targets
   qemu-user-static                                                    # runs aarch64 binaries here
   libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 zlib1g:arm64 python3-pip  # aarch64 JVMs (scripts/aarch64-jvm.sh)
