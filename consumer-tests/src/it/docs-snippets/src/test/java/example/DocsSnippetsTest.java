@@ -41,7 +41,7 @@ class DocsSnippetsTest {
     static final String VERSION = System.getProperty("nsw.version", "");
 
     /** Where quoted code must come from: directories whose sources the build compiles and runs. */
-    static final List<String> TESTED = List.of("consumer-tests/src/it", "examples", "it-tests/src/test");
+    static final List<String> TESTED = List.of("consumer-tests/src/it", "consumer-tests/src/shared", "examples", "it-tests/src/test");
 
     static final Map<String, String> EXTENSION = Map.of("java", ".java", "xml", ".xml", "wat", ".wat");
     static final Set<String> COMMAND_LANGS = Set.of("sh", "bash", "shell");
