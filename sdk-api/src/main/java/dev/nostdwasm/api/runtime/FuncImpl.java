@@ -49,9 +49,9 @@ final class FuncImpl extends ExternImpl implements Func {
     public Val[] call(Val... args) {
         Values.checkArgs("this function " + Types.describe(type), type.params(), args);
         enter();
-        int mark = store.tempMark();
+        int mark = store.refs.tempMark();
         try {
-            ByteBuffer slots = store.slots(slotCount);
+            ByteBuffer slots = store.confinement.slots(slotCount);
             for (int i = 0; i < args.length; i++) {
                 Values.write(store, slots, i, args[i]);
             }
@@ -63,13 +63,13 @@ final class FuncImpl extends ExternImpl implements Func {
             }
             return out;
         } finally {
-            store.releaseTemps(mark);
+            store.refs.releaseTemps(mark);
             exit();
         }
     }
 
     private void invoke() {
-        long err = rt.abi.nsw_func_call(store.ctx, handle, store.slotsAddress(), slotCount);
+        long err = rt.abi.nsw_func_call(store.ctx, handle, store.confinement.slotsAddress(), slotCount);
         if (err != 0) {
             throw Errors.toException(rt, err);
         }
@@ -81,7 +81,7 @@ final class FuncImpl extends ExternImpl implements Func {
                     + ", but this one is " + Types.describe(type) + ": use call(Val...)");
         }
         enter();
-        return store.slots(slotCount);
+        return store.confinement.slots(slotCount);
     }
 
     private static String describe(String shape) {

@@ -23,8 +23,8 @@ final class GlobalImpl extends ExternImpl implements Global {
     public Val get() {
         enter();
         try {
-            ByteBuffer slot = store.slots(1);
-            rt.check(rt.abi.nsw_global_get(store.ctx, handle, store.slotsAddress()));
+            ByteBuffer slot = store.confinement.slots(1);
+            rt.check(rt.abi.nsw_global_get(store.ctx, handle, store.confinement.slotsAddress()));
             return Values.read(store, slot, 0, type().content());
         } finally {
             exit();
@@ -41,13 +41,13 @@ final class GlobalImpl extends ExternImpl implements Global {
             throw new WasmException("this global holds " + type().content() + ", not " + value.type());
         }
         enter();
-        int mark = store.tempMark();
+        int mark = store.refs.tempMark();
         try {
-            ByteBuffer slot = store.slots(1);
+            ByteBuffer slot = store.confinement.slots(1);
             Values.write(store, slot, 0, value);
-            rt.check(rt.abi.nsw_global_set(store.ctx, handle, store.slotsAddress()));
+            rt.check(rt.abi.nsw_global_set(store.ctx, handle, store.confinement.slotsAddress()));
         } finally {
-            store.releaseTemps(mark);
+            store.refs.releaseTemps(mark);
             exit();
         }
     }

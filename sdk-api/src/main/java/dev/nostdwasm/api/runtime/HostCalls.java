@@ -58,7 +58,7 @@ final class HostCalls implements NativeAbi.Upcalls {
             if (store == null) {
                 return error("host function " + b.name + " was called from a store this runtime does not know");
             }
-            return call(b, store, caller, store.hostSlots(slots, slotsLen));
+            return call(b, store, caller, store.confinement.hostSlots(slots, slotsLen));
         } catch (Throwable t) {
             failure.set(t);
             return error("host function failed: " + t);

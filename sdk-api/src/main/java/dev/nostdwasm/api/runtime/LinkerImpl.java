@@ -105,12 +105,12 @@ final class LinkerImpl implements Linker {
             mod.lifetime.enter();
             try {
                 st.enter();
-                int mark = st.tempMark();
+                int mark = st.refs.tempMark();
                 try (Scratch s = rt.scratch()) {
                     rt.check(rt.abi.nsw_linker_instantiate(handle, st.ctx, mod.handle, s.out(0)));
                     return new InstanceImpl(st, st.ownInstance(s.outLong(0)), mod.exports());
                 } finally {
-                    st.releaseTemps(mark);
+                    st.refs.releaseTemps(mark);
                     st.exit();
                 }
             } finally {

@@ -11,36 +11,20 @@ import dev.nostdwasm.api.StoreLimits;
 import dev.nostdwasm.api.Table;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * A store, confined to one thread at a time: every operation on it or on what it owns
- * {@linkplain #enter() enters} it, and a second thread entering while the first is inside is
- * refused. Nested entries from the same thread (a host function calling wasm) are allowed.
+ * A store: what the {@link Store} interface offers, over the native store. Who may use it now
+ * is {@link Confinement}'s business; the references its calls pass are {@link RefTable}'s; the
+ * native handles it owns, freed with it, are {@link StoreState}'s.
  */
 final class StoreImpl implements Store {
 
-    private static final VarHandle OWNER;
     private static final long MAX_EPOCH_TICKS = 0x3FFF_FFFF_FFFF_FFFFL; // NSW_MAX_EPOCH_TICKS
-    private static final int SLOTS = 8;
-
-    static {
-        try {
-            OWNER = MethodHandles.lookup().findVarHandle(StoreImpl.class, "owner", Thread.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     final NativeRuntime rt;
     private final EngineImpl engine;
@@ -52,23 +36,8 @@ final class StoreImpl implements Store {
     long ctx;
     final long id;
     private final StoreState state;
-    private volatile Thread owner;
-    private int depth;
-    // Slot buffers by call depth, so nested calls never share one.
-    private ByteBuffer[] slotBuffers = new ByteBuffer[2];
-    private long[] slotAddresses = new long[2];
-    // Views of host callbacks' slots by call depth (see hostSlots).
-    private ByteBuffer[] hostViews = new ByteBuffer[2];
-    private long[] hostViewAddresses = new long[2];
-    // NSW_HOST_ID_NONE: an externref that wasm made from one of its own references.
-    private static final long HOST_ID_NONE = -1L;
-    // externref host values: id -> object, and the reverse so one object keeps one id.
-    private final Map<Long, Object> objects = new HashMap<>();
-    private final Map<Object, Long> objectIds = new IdentityHashMap<>();
-    private long nextObjectId;
-    // Reference ids made for values in flight, released once the call that takes them returns.
-    private long[] temps = new long[8];
-    private int tempCount;
+    final Confinement confinement;
+    final RefTable refs;
 
     StoreImpl(NativeRuntime rt, EngineImpl engine, long handle) {
         this.rt = rt;
@@ -76,84 +45,19 @@ final class StoreImpl implements Store {
         this.ctx = rt.abi.nsw_store_context(handle);
         this.id = rt.abi.nsw_context_store_id(ctx);
         this.state = new StoreState(rt, handle, id);
+        this.confinement = new Confinement(rt, state);
+        this.refs = new RefTable(this);
         rt.register(id, this);
         NativeRuntime.CLEANER.register(this, state::free);
     }
 
-    // ------------------------------------------------------------------------- confinement
-
+    /** Enters the store for one operation ({@link Confinement#enter()}); pair with {@link #exit()}. */
     void enter() {
-        Thread me = Thread.currentThread();
-        if (owner == me) {
-            depth++;
-            return;
-        }
-        if (!OWNER.compareAndSet(this, null, me)) {
-            throw busy();
-        }
-        if (state.freed) {
-            owner = null;
-            throw new ClosedException("store");
-        }
-        depth = 1;
+        confinement.enter();
     }
 
     void exit() {
-        if (--depth == 0) {
-            // A release store is all that handing the store over needs (the next owner's CAS
-            // acquires): on x86 it is a plain store, where a volatile write adds a full fence
-            // to every call.
-            OWNER.setRelease(this, null);
-        }
-    }
-
-    private IllegalStateException busy() {
-        Thread other = owner;
-        return new IllegalStateException("this store is in use by thread '" + (other == null ? "?" : other.getName())
-                + "': a store and everything made in it are used by one thread at a time; give each thread its "
-                + "own store (engines and modules may be shared)");
-    }
-
-    /** The slot buffer for a call at the current depth, with room for {@code count} slots. */
-    ByteBuffer slots(int count) {
-        int d = depth;
-        if (d >= slotBuffers.length) {
-            slotBuffers = java.util.Arrays.copyOf(slotBuffers, d * 2);
-            slotAddresses = java.util.Arrays.copyOf(slotAddresses, d * 2);
-        }
-        ByteBuffer b = slotBuffers[d];
-        if (b == null || b.capacity() < count * Values.SLOT) {
-            b = ByteBuffer.allocateDirect(Math.max(count, SLOTS) * Values.SLOT).order(ByteOrder.LITTLE_ENDIAN);
-            slotBuffers[d] = b;
-            slotAddresses[d] = rt.abi.address(b);
-        }
-        return b;
-    }
-
-    /**
-     * A little-endian view of the {@code count} slots at {@code address} that a host callback was
-     * given. Wasmtime passes the same stack address to every host call made from the same place,
-     * so the view made for the last call at this depth is reused when it matches: making one is
-     * an allocation (FFM) or a native call (JNI) on every host call otherwise.
-     */
-    ByteBuffer hostSlots(long address, long count) {
-        int d = depth;
-        if (d >= hostViews.length) {
-            hostViews = java.util.Arrays.copyOf(hostViews, d * 2 + 1);
-            hostViewAddresses = java.util.Arrays.copyOf(hostViewAddresses, d * 2 + 1);
-        }
-        ByteBuffer b = hostViews[d];
-        if (b == null || hostViewAddresses[d] != address || b.capacity() != count * Values.SLOT) {
-            b = rt.abi.view(address, count * Values.SLOT).order(ByteOrder.LITTLE_ENDIAN);
-            hostViews[d] = b;
-            hostViewAddresses[d] = address;
-        }
-        return b;
-    }
-
-    /** The address of the buffer {@link #slots(int)} returned last at this depth. */
-    long slotsAddress() {
-        return slotAddresses[depth];
+        confinement.exit();
     }
 
     // ------------------------------------------------------------------------- handles
@@ -168,91 +72,6 @@ final class StoreImpl implements Store {
     long ownInstance(long handle) {
         state.own(handle, true);
         return handle;
-    }
-
-    // ------------------------------------------------------------------------- references
-
-    int tempMark() {
-        return tempCount;
-    }
-
-    void releaseTemps(int mark) {
-        for (int i = mark; i < tempCount; i++) {
-            rt.abi.nsw_context_ref_release(ctx, temps[i]);
-        }
-        tempCount = mark;
-    }
-
-    private long temp(long refId) {
-        if (tempCount == temps.length) {
-            temps = java.util.Arrays.copyOf(temps, tempCount * 2);
-        }
-        temps[tempCount++] = refId;
-        return refId;
-    }
-
-    long funcRefId(Func func) {
-        if (func == null) {
-            return 0;
-        }
-        FuncImpl f = owned(func, FuncImpl.class, "function");
-        try (Scratch s = rt.scratch()) {
-            rt.check(rt.abi.nsw_context_funcref_new(ctx, f.handle, s.out(0)));
-            return temp(s.outLong(0));
-        }
-    }
-
-    long externRefId(Object value) {
-        if (value == null) {
-            return 0;
-        }
-        if (value instanceof OpaqueRefImpl opaque) {
-            return opaque.refId(this);
-        }
-        Long objectId = objectIds.get(value);
-        if (objectId == null) {
-            objectId = ++nextObjectId;
-            objects.put(objectId, value);
-            objectIds.put(value, objectId);
-        }
-        try (Scratch s = rt.scratch()) {
-            rt.check(rt.abi.nsw_context_externref_new(ctx, objectId, s.out(0)));
-            return temp(s.outLong(0));
-        }
-    }
-
-    FuncImpl funcOfRef(long refId) {
-        if (refId == 0) {
-            return null;
-        }
-        try (Scratch s = rt.scratch()) {
-            rt.check(rt.abi.nsw_context_funcref_get(ctx, refId, s.out(0)));
-            return new FuncImpl(this, ownExtern(s.outLong(0)));
-        } finally {
-            rt.abi.nsw_context_ref_release(ctx, refId);
-        }
-    }
-
-    Object objectOfRef(long refId) {
-        if (refId == 0) {
-            return null;
-        }
-        boolean keep = false;
-        try (Scratch s = rt.scratch()) {
-            rt.check(rt.abi.nsw_context_externref_host_id(ctx, refId, s.out(0)));
-            long hostId = s.outLong(0);
-            if (hostId == HOST_ID_NONE) {
-                // Wasm's own reference: the id stays registered (until the store closes) so that
-                // the OpaqueRef can go back into wasm.
-                keep = true;
-                return new OpaqueRefImpl(this, refId);
-            }
-            return objects.get(hostId);
-        } finally {
-            if (!keep) {
-                rt.abi.nsw_context_ref_release(ctx, refId);
-            }
-        }
     }
 
     /** {@code value} as this store's implementation, or a clear error. */
@@ -378,14 +197,14 @@ final class StoreImpl implements Store {
     public Global newGlobal(Val initial, boolean mutable) {
         Objects.requireNonNull(initial, "initial");
         enter();
-        int mark = tempMark();
+        int mark = refs.tempMark();
         try (Scratch s = rt.scratch()) {
-            ByteBuffer slot = slots(1);
+            ByteBuffer slot = confinement.slots(1);
             Values.write(this, slot, 0, initial);
-            rt.check(rt.abi.nsw_global_new(ctx, (byte) initial.type().code(), mutable, slotsAddress(), s.out(0)));
+            rt.check(rt.abi.nsw_global_new(ctx, (byte) initial.type().code(), mutable, confinement.slotsAddress(), s.out(0)));
             return new GlobalImpl(this, ownExtern(s.outLong(0)));
         } finally {
-            releaseTemps(mark);
+            refs.releaseTemps(mark);
             exit();
         }
     }
@@ -400,15 +219,15 @@ final class StoreImpl implements Store {
             throw new IllegalArgumentException("a table of " + element + " cannot be filled with a " + initial.type());
         }
         enter();
-        int mark = tempMark();
+        int mark = refs.tempMark();
         try (Scratch s = rt.scratch()) {
-            ByteBuffer slot = slots(1);
+            ByteBuffer slot = confinement.slots(1);
             Values.write(this, slot, 0, initial);
             rt.check(rt.abi.nsw_table_new(ctx, (byte) element.code(), minimum, maximum.isPresent(),
-                    maximum.orElse(0), slotsAddress(), s.out(0)));
+                    maximum.orElse(0), confinement.slotsAddress(), s.out(0)));
             return new TableImpl(this, ownExtern(s.outLong(0)));
         } finally {
-            releaseTemps(mark);
+            refs.releaseTemps(mark);
             exit();
         }
     }
@@ -453,19 +272,7 @@ final class StoreImpl implements Store {
 
     @Override
     public void close() {
-        Thread me = Thread.currentThread();
-        if (owner == me) {
-            throw new IllegalStateException("a store cannot be closed from inside a call into it (a host "
-                    + "function): close it once the call returned");
-        }
-        if (!OWNER.compareAndSet(this, null, me)) {
-            throw busy();
-        }
-        try {
-            state.free(); // once: it does nothing when already freed
-        } finally {
-            owner = null;
-        }
+        confinement.runOutside(state::free); // once: free does nothing when already freed
     }
 
     @Override

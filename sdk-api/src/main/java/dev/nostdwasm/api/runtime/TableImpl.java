@@ -47,8 +47,8 @@ final class TableImpl extends ExternImpl implements Table {
         enter();
         try {
             checkIndex(index);
-            ByteBuffer slot = store.slots(1);
-            rt.check(rt.abi.nsw_table_get(store.ctx, handle, index, store.slotsAddress()));
+            ByteBuffer slot = store.confinement.slots(1);
+            rt.check(rt.abi.nsw_table_get(store.ctx, handle, index, store.confinement.slotsAddress()));
             return Values.read(store, slot, 0, type().element());
         } finally {
             exit();
@@ -59,14 +59,14 @@ final class TableImpl extends ExternImpl implements Table {
     public void set(long index, Val value) {
         Val v = element(value);
         enter();
-        int mark = store.tempMark();
+        int mark = store.refs.tempMark();
         try {
             checkIndex(index);
-            ByteBuffer slot = store.slots(1);
+            ByteBuffer slot = store.confinement.slots(1);
             Values.write(store, slot, 0, v);
-            rt.check(rt.abi.nsw_table_set(store.ctx, handle, index, store.slotsAddress()));
+            rt.check(rt.abi.nsw_table_set(store.ctx, handle, index, store.confinement.slotsAddress()));
         } finally {
-            store.releaseTemps(mark);
+            store.refs.releaseTemps(mark);
             exit();
         }
     }
@@ -78,14 +78,14 @@ final class TableImpl extends ExternImpl implements Table {
         }
         Val v = element(init);
         enter();
-        int mark = store.tempMark();
+        int mark = store.refs.tempMark();
         try (Scratch s = rt.scratch()) {
-            ByteBuffer slot = store.slots(1);
+            ByteBuffer slot = store.confinement.slots(1);
             Values.write(store, slot, 0, v);
-            rt.check(rt.abi.nsw_table_grow(store.ctx, handle, delta, store.slotsAddress(), s.out(0)));
+            rt.check(rt.abi.nsw_table_grow(store.ctx, handle, delta, store.confinement.slotsAddress(), s.out(0)));
             return s.outLong(0);
         } finally {
-            store.releaseTemps(mark);
+            store.refs.releaseTemps(mark);
             exit();
         }
     }

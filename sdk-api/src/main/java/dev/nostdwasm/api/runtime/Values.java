@@ -59,9 +59,9 @@ final class Values {
         } else if (v instanceof Val.V128 x) {
             b.put(at, x.bytes());
         } else if (v instanceof Val.FuncRef f) {
-            b.putLong(at, store.funcRefId(f.func()));
+            b.putLong(at, store.refs.funcRefId(f.func()));
         } else if (v instanceof Val.ExternRef e) {
-            b.putLong(at, store.externRefId(e.value()));
+            b.putLong(at, store.refs.externRefId(e.value()));
         } else {
             throw new IllegalArgumentException("unknown value " + v);
         }
@@ -80,8 +80,8 @@ final class Values {
                 b.get(at, bytes);
                 yield new Val.V128(bytes);
             }
-            case FUNCREF -> new Val.FuncRef(store.funcOfRef(b.getLong(at)));
-            case EXTERNREF -> new Val.ExternRef(store.objectOfRef(b.getLong(at)));
+            case FUNCREF -> new Val.FuncRef(store.refs.funcOfRef(b.getLong(at)));
+            case EXTERNREF -> new Val.ExternRef(store.refs.objectOfRef(b.getLong(at)));
             case OTHER_REF -> throw new UnsupportedOperationException(
                     "typed function and GC references cannot cross into Java yet");
         };
