@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lays out native libraries as a provider jar carries them (read by
-# dev.nostdwasm.api.spi.NativeBundle):
+# dev.nostdwasm.api.natives.NativeBundle):
 #
 #   OUT_DIR/META-INF/native/linux-<arch>/<stem>-<version>.so
 #   OUT_DIR/META-INF/native/linux-<arch>/<name>-<version>          (executables, --exe)

@@ -2,7 +2,7 @@ package dev.nostdwasm.precompiler;
 
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.ProviderUnavailableException;
-import dev.nostdwasm.api.spi.NativeBundle;
+import dev.nostdwasm.api.natives.NativeBundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.nostdwasm.ffm;
 
 import dev.nostdwasm.api.ProviderUnavailableException;
 import dev.nostdwasm.api.spi.NativeAbi;
-import dev.nostdwasm.api.spi.NativeBundle;
+import dev.nostdwasm.api.natives.NativeBundle;
 import dev.nostdwasm.api.spi.NativeRuntimes;
 import dev.nostdwasm.ffm.bindings.nsw_h;
 import java.lang.foreign.Arena;

@@ -1,7 +1,7 @@
 package dev.nostdwasm.jni;
 
 import dev.nostdwasm.api.spi.NativeAbi;
-import dev.nostdwasm.api.spi.NativeBundle;
+import dev.nostdwasm.api.natives.NativeBundle;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package dev.nostdwasm.jni;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.PlatformShim;
 import dev.nostdwasm.api.ProviderUnavailableException;
-import dev.nostdwasm.api.spi.NativeBundle;
+import dev.nostdwasm.api.natives.NativeBundle;
 import dev.nostdwasm.api.spi.NativeRuntimes;
 import dev.nostdwasm.api.spi.RuntimeProvider;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.PlatformShim;
 import dev.nostdwasm.api.PlatformShimException;
 import dev.nostdwasm.api.ProviderUnavailableException;
+import dev.nostdwasm.api.natives.NativeBundle;
 import dev.nostdwasm.api.runtime.NativeRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;

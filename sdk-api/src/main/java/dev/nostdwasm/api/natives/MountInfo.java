@@ -1,4 +1,4 @@
-package dev.nostdwasm.api.spi;
+package dev.nostdwasm.api.natives;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.nostdwasm.api.spi;
+package dev.nostdwasm.api.natives;
 
 import dev.nostdwasm.api.Architecture;
 import dev.nostdwasm.api.ProviderUnavailableException;

@@ -1,4 +1,4 @@
-package dev.nostdwasm.api.spi;
+package dev.nostdwasm.api.natives;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
