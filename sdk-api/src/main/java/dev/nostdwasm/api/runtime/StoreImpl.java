@@ -11,6 +11,7 @@ import dev.nostdwasm.api.StoreLimits;
 import dev.nostdwasm.api.Table;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
+import dev.nostdwasm.api.spi.NswConstants;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
@@ -31,7 +32,7 @@ import java.util.OptionalInt;
 final class StoreImpl implements Store {
 
     private static final VarHandle OWNER;
-    private static final long MAX_EPOCH_TICKS = 0x3FFF_FFFF_FFFF_FFFFL; // NSW_MAX_EPOCH_TICKS
+    private static final long MAX_EPOCH_TICKS = NswConstants.NSW_MAX_EPOCH_TICKS;
     private static final int SLOTS = 8;
 
     static {
@@ -60,8 +61,8 @@ final class StoreImpl implements Store {
     // Views of host callbacks' slots by call depth (see hostSlots).
     private ByteBuffer[] hostViews = new ByteBuffer[2];
     private long[] hostViewAddresses = new long[2];
-    // NSW_HOST_ID_NONE: an externref that wasm made from one of its own references.
-    private static final long HOST_ID_NONE = -1L;
+    // An externref that wasm made from one of its own references.
+    private static final long HOST_ID_NONE = NswConstants.NSW_HOST_ID_NONE;
     // externref host values: id -> object, and the reverse so one object keeps one id.
     private final Map<Long, Object> objects = new HashMap<>();
     private final Map<Object, Long> objectIds = new IdentityHashMap<>();
