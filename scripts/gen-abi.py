@@ -327,7 +327,6 @@ def gen_ffm(header):
            " * {@code static final} fields of {@link Handles}, which the JIT treats as constants; they are\n"
            " * made by {@link FfmAbi#downcall} when {@link Handles} is initialised.\n"
            " */\n"
-           "@SuppressWarnings(\"unused\") // the static imports a header without some type leaves unused\n"
            "abstract class FfmDowncalls implements NativeAbi {\n\n"
            "    /** The C functions, in header order. */\n"
            "    static final List<String> FUNCTIONS = List.of(\n"]
