@@ -2,6 +2,10 @@
 # Generates the two C headers from their Rust sources with cbindgen:
 #   platform-shim/include/wasmtime-platform.h  from Wasmtime's custom platform API
 #   rust-nostd/include/nsw.h                   from our embedding's C ABI
+# Rewrites a header only when its content changed, and then says so on stderr
+# (the headers are committed: review and commit the change). rust-nostd/scripts/build.sh
+# runs this, so a C ABI change is the Rust function plus a rebuild; the Java and JNI
+# bindings follow nsw.h at build time (scripts/gen-abi.py).
 # With --check, compares instead and fails when a committed copy is stale.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -22,11 +26,12 @@ for pair in "wasmtime-platform.h:$NSW_ROOT/platform-shim/include/wasmtime-platfo
       diff -u "$committed" "$new" | head -40 >&2 || true
       stale=1
     fi
-  else
-    cp "$new" "$committed"; echo "wrote $committed"
+  elif ! cmp -s "$new" "$committed"; then
+    cp "$new" "$committed"
+    echo "${committed#"$NSW_ROOT"/} changed: commit it" >&2
   fi
 done
 if [ $stale = 1 ]; then
-  echo "Regenerate with scripts/gen-headers.sh, review the diff and commit it (then update the bindings that follow nsw.h)." >&2
+  echo "Regenerate with scripts/gen-headers.sh, review the diff and commit it." >&2
   exit 1
 fi

@@ -1,5 +1,6 @@
 package dev.nostdwasm.api;
 
+import dev.nostdwasm.api.spi.NswConstants;
 import java.util.Locale;
 
 /**
@@ -8,11 +9,11 @@ import java.util.Locale;
  */
 public enum Profile {
     /** Native code with explicit bounds checks; needs virtual memory from the platform shim. */
-    NATIVE(0, "native"),
+    NATIVE(NswConstants.NSW_PROFILE_NATIVE, "native"),
     /** Native code relying on guard pages and trap signals chained to the JVM's: fastest. */
-    NATIVE_SIGNALS(1, "native-signals"),
+    NATIVE_SIGNALS(NswConstants.NSW_PROFILE_NATIVE_SIGNALS, "native-signals"),
     /** Pulley bytecode: portable, needs neither executable memory nor signals; slower. */
-    PULLEY(2, "pulley");
+    PULLEY(NswConstants.NSW_PROFILE_PULLEY, "pulley");
 
     private final int id;
     private final String cliName;

@@ -1,18 +1,20 @@
 package dev.nostdwasm.api;
 
+import dev.nostdwasm.api.spi.NswConstants;
+
 /** WebAssembly value types, numbered as the C ABI numbers them. */
 public enum ValType {
-    I32(0),
-    I64(1),
-    F32(2),
-    F64(3),
-    V128(4),
+    I32(NswConstants.NSW_VAL_I32),
+    I64(NswConstants.NSW_VAL_I64),
+    F32(NswConstants.NSW_VAL_F32),
+    F64(NswConstants.NSW_VAL_F64),
+    V128(NswConstants.NSW_VAL_V128),
     /** {@code (ref null func)} */
-    FUNCREF(5),
+    FUNCREF(NswConstants.NSW_VAL_FUNCREF),
     /** {@code (ref null extern)} */
-    EXTERNREF(6),
+    EXTERNREF(NswConstants.NSW_VAL_EXTERNREF),
     /** Any other reference type (typed function references, GC types, exnref). */
-    OTHER_REF(7);
+    OTHER_REF(NswConstants.NSW_VAL_OTHER_REF);
 
     private final int code;
 

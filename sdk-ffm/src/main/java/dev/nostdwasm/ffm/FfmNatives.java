@@ -4,7 +4,6 @@ import dev.nostdwasm.api.ProviderUnavailableException;
 import dev.nostdwasm.api.spi.NativeAbi;
 import dev.nostdwasm.api.natives.NativeBundle;
 import dev.nostdwasm.api.spi.NativeRuntimes;
-import dev.nostdwasm.ffm.bindings.nsw_h;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -17,7 +16,7 @@ import java.nio.file.Path;
 /**
  * Loads the two libraries into this process, once: the platform shim {@code RTLD_NOW |
  * RTLD_GLOBAL} (the embedding resolves Wasmtime's platform symbols from it), then the embedding,
- * whose lookup {@link nsw_h} is bound to. Compiled for Java 22 and reached only from
+ * which {@link FfmAbi#bind} binds the downcalls to. Compiled for Java 22 and reached only from
  * {@link FfmProvider#open} after its version check; its methods mention no FFM type, so the
  * release-17 {@code FfmProvider} links against it without loading it.
  */
@@ -53,9 +52,8 @@ final class FfmNatives {
         } catch (IllegalArgumentException e) {
             throw NativeBundle.loadFailure(embedding, e);
         }
-        nsw_h.bind(lookup);
         try {
-            abi = new FfmAbi();
+            abi = FfmAbi.bind(lookup);
         } catch (LinkageError e) {
             throw new ProviderUnavailableException("the native library " + embedding + " does not provide the C ABI"
                     + " of this provider (" + e.getMessage() + "): use the sdk-api and sdk-ffm jars of one release", e);

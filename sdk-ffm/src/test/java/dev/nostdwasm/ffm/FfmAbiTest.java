@@ -1,16 +1,14 @@
 package dev.nostdwasm.ffm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nostdwasm.api.spi.NativeAbi;
 import dev.nostdwasm.api.spi.NativeRuntimes;
-import dev.nostdwasm.ffm.bindings.nsw_h;
+import dev.nostdwasm.api.spi.NswConstants;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +20,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Calls the real embedding through {@link FfmAbi}, loaded by {@link FfmNatives} as the provider
- * loads it (the x86_64 natives named by the {@code nsw.native.*} system properties; skipped when
- * they were not built). Own JVM (surefire {@code reuseForks=false}): loading binds {@link nsw_h}.
+ * The FFM-specific part of {@link FfmAbi} (upcall stubs) against the real embedding, loaded by
+ * {@link FfmNatives} as the provider loads it; the C functions themselves are covered by
+ * {@link FfmNativeAbiTest}. Own JVM (surefire {@code reuseForks=false}): loading binds the
+ * downcalls.
  */
 class FfmAbiTest {
 
-    /** Bytes of one {@code nsw_val_raw_t}. */
-    private static final int SLOT = 16;
+    private static final int SLOT = NswConstants.SIZEOF_NSW_VAL_RAW_T;
     private static final long MULTIPLY = 1;
     private static final long THROW = 2;
 
@@ -62,81 +60,10 @@ class FfmAbiTest {
 
     @BeforeAll
     static void load() {
-        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Linux only");
-        assumeTrue(System.getProperty("os.arch").equals("amd64"), "the pom points at the x86_64 natives");
-        String shim = System.getProperty("nsw.native.shim");
-        String embedding = System.getProperty("nsw.native.embedding");
-        assumeTrue(shim != null && Files.isRegularFile(Path.of(shim)), "platform shim not built: " + shim);
-        assumeTrue(embedding != null && Files.isRegularFile(Path.of(embedding)), "embedding not built: " + embedding);
-        artifacts = Path.of(embedding).resolveSibling("artifacts");
-        NativeRuntimes.Libraries libraries = new NativeRuntimes.Libraries(Path.of(shim), Path.of(embedding));
+        NativeRuntimes.Libraries libraries = BuiltNatives.libraries();
+        artifacts = libraries.embedding().resolveSibling("artifacts");
         abi = FfmNatives.load(libraries);
         assertSame(abi, FfmNatives.load(libraries), "a second load reuses the first");
-        assertTrue(nsw_h.isBound());
-    }
-
-    @Test
-    void versions() {
-        assertEquals(NativeRuntimes.ABI_VERSION, abi.nsw_abi_version());
-        assertEquals(nsw_h.NSW_ABI_VERSION, abi.nsw_abi_version());
-        ByteBuffer out = direct(16);
-        abi.nsw_wasmtime_version(abi.address(out), abi.address(out) + 8);
-        String version = string(out.getLong(0), out.getLong(8));
-        assertTrue(version.matches("\\d+\\.\\d+\\.\\d+.*"), version);
-    }
-
-    @Test
-    void engineNewSettingsDelete() {
-        ByteBuffer out = direct(32);
-        long base = abi.address(out);
-        ok(abi.nsw_engine_new(nsw_h.NSW_PROFILE_PULLEY, false, false, 0, base));
-        long engine = out.getLong(0);
-        assertNotEquals(0, engine);
-        ok(abi.nsw_engine_settings(engine, base + 8, base + 12, base + 16, base + 17));
-        assertEquals(nsw_h.NSW_PROFILE_PULLEY, out.getInt(8));
-        assertEquals(0, out.get(16), "fuel off");
-        assertEquals(0, out.get(17), "epoch off");
-        abi.nsw_engine_delete(engine);
-    }
-
-    @Test
-    void garbageIsACorruptArtifact() {
-        long engine = pulleyEngine();
-        ByteBuffer garbage = direct(64);
-        for (int i = 0; i < 64; i++) {
-            garbage.put(i, (byte) (i * 31 + 7));
-        }
-        ByteBuffer out = direct(8);
-        long error = abi.nsw_module_new(engine, abi.address(garbage), 64, abi.address(out));
-        assertNotEquals(0, error, "garbage loaded as a module");
-        assertEquals(nsw_h.NSW_ERROR_ARTIFACT_CORRUPT, abi.nsw_error_kind(error), message(error));
-        assertFalse(message(error).isEmpty());
-        abi.nsw_error_delete(error);
-        abi.nsw_engine_delete(engine);
-    }
-
-    @Test
-    void errorsCarryTheirMessage() {
-        ByteBuffer text = direct(8).put(0, "boom".getBytes(StandardCharsets.UTF_8));
-        long error = abi.nsw_error_new(abi.address(text), 4);
-        assertEquals(nsw_h.NSW_ERROR_HOST, abi.nsw_error_kind(error));
-        assertEquals("boom", message(error));
-        assertFalse(abi.nsw_error_trap_code(error, abi.address(direct(4))));
-        abi.nsw_error_delete(error);
-    }
-
-    @Test
-    void addressesAndViews() {
-        assertThrows(IllegalArgumentException.class, () -> abi.address(ByteBuffer.allocate(8)));
-        ByteBuffer buffer = direct(16);
-        long base = abi.address(buffer);
-        buffer.position(5);
-        assertEquals(base, abi.address(buffer), "the first byte, whatever the position");
-        assertEquals(base + 4, abi.address(buffer.slice(4, 8)));
-        buffer.putInt(0, 0x01020304);
-        ByteBuffer view = abi.view(base, 16).order(buffer.order());
-        assertEquals(16, view.capacity());
-        assertEquals(0x01020304, view.getInt(0));
     }
 
     @Test
@@ -223,7 +150,7 @@ class FfmAbiTest {
     private static void define(long linker, NativeAbi.Upcalls upcalls, long env) {
         ByteBuffer module = utf8("host");
         ByteBuffer name = utf8("multiply");
-        ByteBuffer i32s = direct(2).put(0, (byte) nsw_h.NSW_VAL_I32).put(1, (byte) nsw_h.NSW_VAL_I32);
+        ByteBuffer i32s = direct(2).put(0, (byte) NswConstants.NSW_VAL_I32).put(1, (byte) NswConstants.NSW_VAL_I32);
         ok(abi.nsw_linker_define_func(linker, abi.address(module), module.capacity(), abi.address(name),
                 name.capacity(), abi.address(i32s), 2, abi.address(i32s), 1, abi.hostCallbackStub(upcalls), env,
                 abi.finalizerStub(upcalls)));
@@ -231,7 +158,7 @@ class FfmAbiTest {
 
     private static long pulleyEngine() {
         ByteBuffer out = direct(8);
-        ok(abi.nsw_engine_new(nsw_h.NSW_PROFILE_PULLEY, false, false, 0, abi.address(out)));
+        ok(abi.nsw_engine_new(NswConstants.NSW_PROFILE_PULLEY, false, false, 0, abi.address(out)));
         return out.getLong(0);
     }
 

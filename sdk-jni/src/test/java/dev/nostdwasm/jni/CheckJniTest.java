@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every test of {@link JniAbiTest} in a child JVM (this JVM's java) with {@code -Xcheck:jni}
+ * Runs every test of {@link JniAbiTest} and {@link JniNativeAbiTest} in a child JVM (this JVM's java) with {@code -Xcheck:jni}
  * and fails on any warning it prints: the JVM only reports misuse of JNI on its own output, which
  * surefire's JVMs do not surface as failures.
  */
@@ -51,12 +51,18 @@ class CheckJniTest {
         assertTrue(warnings.isEmpty(), "-Xcheck:jni (or the JVM) warned:\n" + warnings + "\n\nfull output:\n" + text);
     }
 
-    /** Runs JniAbiTest's lifecycle methods and tests by reflection; exits non-zero on a failure. */
+    /** Runs the lifecycle methods and tests of both by reflection; exits non-zero on a failure. */
     static final class Child {
         static final String DONE = "check-jni child: all tests ran";
 
         public static void main(String[] args) throws Exception {
-            Class<?> tests = JniAbiTest.class;
+            for (Class<?> tests : List.of(JniAbiTest.class, JniNativeAbiTest.class)) {
+                run(tests);
+            }
+            System.out.println(DONE);
+        }
+
+        private static void run(Class<?> tests) throws Exception {
             invoke(annotated(tests, BeforeAll.class), null);
             for (Method test : annotated(tests, Test.class)) {
                 var constructor = tests.getDeclaredConstructor();
@@ -68,14 +74,18 @@ class CheckJniTest {
                 } finally {
                     invoke(annotated(tests, AfterEach.class), instance);
                 }
-                System.out.println("ran " + test.getName());
+                System.out.println("ran " + tests.getSimpleName() + "." + test.getName());
             }
-            System.out.println(DONE);
         }
 
+        /** The methods of {@code type} and its superclasses (superclass first) that carry {@code a}. */
         private static List<Method> annotated(Class<?> type, Class<? extends java.lang.annotation.Annotation> a) {
-            return Arrays.stream(type.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(a))
-                    .collect(Collectors.toList());
+            List<Method> methods = new ArrayList<>();
+            for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+                methods.addAll(0, Arrays.stream(c.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(a))
+                        .collect(Collectors.toList()));
+            }
+            return methods;
         }
 
         private static void invoke(List<Method> methods, Object target) throws Exception {

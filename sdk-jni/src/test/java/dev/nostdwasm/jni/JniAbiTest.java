@@ -2,11 +2,10 @@ package dev.nostdwasm.jni;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nostdwasm.api.spi.NativeAbi;
+import dev.nostdwasm.api.spi.NswConstants;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,18 +20,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Calls the real natives through the glue: the x86_64 build tree's libnsw_jni, platform shim and
- * embedding (paths from the {@code nsw.native.*} system properties; skipped when not built).
- * {@link CheckJniTest} runs these same methods again in a child JVM and fails on any warning of
+ * The JNI-specific part of {@link JniAbi} (callback stubs, one Upcalls per process) against the
+ * real natives of the build tree ({@link BuiltNatives}); the C functions themselves are covered
+ * by {@link JniNativeAbiTest}.
+ * {@link CheckJniTest} runs both again in a child JVM and fails on any warning of
  * {@code -Xcheck:jni}.
  */
 class JniAbiTest {
 
-    static final int PROFILE_PULLEY = 2;
-    static final int ERROR_ARTIFACT_CORRUPT = 2;
-    static final int ERROR_HOST = 6;
-    static final int VAL_I32 = 0;
-    static final int SLOT = 16; // sizeof(nsw_val_raw_t)
+    static final int SLOT = NswConstants.SIZEOF_NSW_VAL_RAW_T;
 
     static NativeAbi abi;
     static Path artifacts;
@@ -69,28 +65,18 @@ class JniAbiTest {
 
     @BeforeAll
     static void load() {
-        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Linux only");
-        assumeTrue(System.getProperty("os.arch").equals("amd64"), "the pom points at the x86_64 natives");
-        Path glue = built("nsw.native.glue");
-        Path shim = built("nsw.native.shim");
-        Path embedding = built("nsw.native.embedding");
+        Path embedding = BuiltNatives.path("nsw.native.embedding");
         artifacts = embedding.resolveSibling("artifacts");
-        abi = JniAbi.load(glue, shim, embedding);
+        abi = BuiltNatives.load();
         // Loading again is a no-op that gives the same binding.
-        assertTrue(abi == JniAbi.load(glue, shim, embedding));
-    }
-
-    private static Path built(String property) {
-        String value = System.getProperty(property);
-        assumeTrue(value != null && Files.isRegularFile(Path.of(value)), property + " not built: " + value);
-        return Path.of(value);
+        assertTrue(abi == BuiltNatives.load());
     }
 
     @BeforeEach
     void engine() {
         UPCALLS.finalized.clear();
         long out = arena.alloc(8);
-        assertEquals(0, abi.nsw_engine_new(PROFILE_PULLEY, false, false, 0, out));
+        assertEquals(0, abi.nsw_engine_new(NswConstants.NSW_PROFILE_PULLEY, false, false, 0, out));
         engine = arena.getLong(out);
         assertNotEquals(0, engine);
     }
@@ -98,49 +84,6 @@ class JniAbiTest {
     @AfterEach
     void deleteEngine() {
         abi.nsw_engine_delete(engine);
-    }
-
-    @Test
-    void abiVersionIsTheOneTheseClassesNeed() {
-        assertEquals(dev.nostdwasm.api.spi.NativeRuntimes.ABI_VERSION, abi.nsw_abi_version());
-    }
-
-    @Test
-    void wasmtimeVersionThroughOutPointers() {
-        long ptr = arena.alloc(8);
-        long len = arena.alloc(8);
-        abi.nsw_wasmtime_version(ptr, len);
-        String version = arena.string(arena.getLong(ptr), arena.getLong(len));
-        assertTrue(version.matches("\\d+\\.\\d+\\.\\d+.*"), version);
-    }
-
-    @Test
-    void engineSettingsReadBack() {
-        long profile = arena.alloc(4);
-        long target = arena.alloc(4);
-        long fuel = arena.alloc(1);
-        long epoch = arena.alloc(1);
-        assertEquals(0, abi.nsw_engine_settings(engine, profile, target, fuel, epoch));
-        assertEquals(PROFILE_PULLEY, arena.getInt(profile));
-        assertEquals(2, arena.getInt(target)); // pulley64
-        assertEquals(0, arena.getByte(fuel));
-        assertEquals(0, arena.getByte(epoch));
-    }
-
-    @Test
-    void garbageIsACorruptArtifact() {
-        byte[] garbage = "certainly not an artifact".getBytes(StandardCharsets.UTF_8);
-        long bytes = arena.put(garbage);
-        long out = arena.alloc(8);
-        long error = abi.nsw_module_new(engine, bytes, garbage.length, out);
-        assertNotEquals(0, error);
-        try {
-            assertEquals(ERROR_ARTIFACT_CORRUPT, abi.nsw_error_kind(error));
-            assertTrue(!message(error).isEmpty());
-            assertEquals(0, abi.nsw_error_kind(0)); // NULL has no kind
-        } finally {
-            abi.nsw_error_delete(error);
-        }
     }
 
     @Test
@@ -179,18 +122,10 @@ class JniAbiTest {
             String message = message(error);
             int kind = abi.nsw_error_kind(error);
             abi.nsw_error_delete(error);
-            assertEquals(ERROR_HOST, kind, message);
+            assertEquals(NswConstants.NSW_ERROR_HOST, kind, message);
             assertTrue(message.contains("host function upcall failed") && message.contains("host function 9 refuses"),
                     message);
         }
-    }
-
-    @Test
-    void addressRefusesHeapBuffers() {
-        assertThrows(IllegalArgumentException.class, () -> abi.address(ByteBuffer.allocate(8)));
-        ByteBuffer direct = ByteBuffer.allocateDirect(8);
-        direct.position(4);
-        assertEquals(abi.address(direct), abi.address(direct.position(0))); // element 0, whatever the position
     }
 
     // ---------------------------------------------------------------- helpers
@@ -201,8 +136,8 @@ class JniAbiTest {
         long linker = arena.getLong(out);
         long module = arena.put("host".getBytes(StandardCharsets.UTF_8));
         long name = arena.put("multiply".getBytes(StandardCharsets.UTF_8));
-        long params = arena.put(new byte[] {VAL_I32, VAL_I32});
-        long results = arena.put(new byte[] {VAL_I32});
+        long params = arena.put(new byte[] {(byte) NswConstants.NSW_VAL_I32, (byte) NswConstants.NSW_VAL_I32});
+        long results = arena.put(new byte[] {(byte) NswConstants.NSW_VAL_I32});
         long error = abi.nsw_linker_define_func(linker, module, 4, name, 8, params, 2, results, 1,
                 abi.hostCallbackStub(UPCALLS), env, abi.finalizerStub(UPCALLS));
         assertEquals(0, error, () -> message(error));

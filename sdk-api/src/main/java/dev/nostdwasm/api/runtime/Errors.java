@@ -1,5 +1,15 @@
 package dev.nostdwasm.api.runtime;
 
+import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_ARTIFACT_CORRUPT;
+import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_ARTIFACT_MISMATCH;
+import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_EXCEPTION;
+import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_HOST;
+import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_INVALID_ARGUMENT;
+import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_LINK;
+import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_RESOURCE_LIMIT;
+import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_TRAP;
+import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_UNSUPPORTED;
+
 import dev.nostdwasm.api.ArtifactCorruptException;
 import dev.nostdwasm.api.ArtifactMismatchException;
 import dev.nostdwasm.api.LinkException;
@@ -15,17 +25,6 @@ import java.util.Optional;
 
 /** Turns an {@code nsw_error_t*} into the typed exception its kind names. */
 final class Errors {
-
-    // NSW_ERROR_* kinds of nsw.h.
-    static final int INVALID_ARGUMENT = 1;
-    static final int ARTIFACT_CORRUPT = 2;
-    static final int ARTIFACT_MISMATCH = 3;
-    static final int LINK = 4;
-    static final int TRAP = 5;
-    static final int HOST = 6;
-    static final int RESOURCE_LIMIT = 7;
-    static final int UNSUPPORTED = 8;
-    static final int EXCEPTION = 10;
 
     private Errors() {
     }
@@ -43,25 +42,25 @@ final class Errors {
             if (rt.abi.nsw_error_trap_code(error, s.out(2))) {
                 trapCode = s.outInt(2);
             }
-            if (kind == TRAP || kind == HOST || kind == EXCEPTION) {
+            if (kind == NSW_ERROR_TRAP || kind == NSW_ERROR_HOST || kind == NSW_ERROR_EXCEPTION) {
                 backtrace = frames(rt, s, error);
             }
         } finally {
             rt.abi.nsw_error_delete(error);
         }
         return switch (kind) {
-            case INVALID_ARGUMENT -> new IllegalArgumentException(message);
-            case ARTIFACT_CORRUPT -> new ArtifactCorruptException(message);
-            case ARTIFACT_MISMATCH -> new ArtifactMismatchException(message);
-            case LINK -> new LinkException(message);
-            case TRAP -> new WasmTrapException(TrapCode.fromCode(trapCode), message, null, backtrace);
-            case HOST -> {
+            case NSW_ERROR_INVALID_ARGUMENT -> new IllegalArgumentException(message);
+            case NSW_ERROR_ARTIFACT_CORRUPT -> new ArtifactCorruptException(message);
+            case NSW_ERROR_ARTIFACT_MISMATCH -> new ArtifactMismatchException(message);
+            case NSW_ERROR_LINK -> new LinkException(message);
+            case NSW_ERROR_TRAP -> new WasmTrapException(TrapCode.fromCode(trapCode), message, null, backtrace);
+            case NSW_ERROR_HOST -> {
                 Throwable cause = rt.hostCalls.takeFailure();
                 yield new WasmTrapException(TrapCode.HOST_EXCEPTION, message, cause, backtrace);
             }
-            case RESOURCE_LIMIT -> new ResourceLimitException(message);
-            case UNSUPPORTED -> new WasmException("not supported here: " + message);
-            case EXCEPTION -> new UncaughtWasmException(message, backtrace);
+            case NSW_ERROR_RESOURCE_LIMIT -> new ResourceLimitException(message);
+            case NSW_ERROR_UNSUPPORTED -> new WasmException("not supported here: " + message);
+            case NSW_ERROR_EXCEPTION -> new UncaughtWasmException(message, backtrace);
             default -> new WasmException(message);
         };
     }

@@ -1,6 +1,7 @@
 package dev.nostdwasm.api.runtime;
 
 import dev.nostdwasm.api.Func;
+import dev.nostdwasm.api.spi.NswConstants;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -15,8 +16,8 @@ import java.util.Map;
  */
 final class RefTable {
 
-    // NSW_HOST_ID_NONE: an externref that wasm made from one of its own references.
-    private static final long HOST_ID_NONE = -1L;
+    // An externref that wasm made from one of its own references.
+    private static final long HOST_ID_NONE = NswConstants.NSW_HOST_ID_NONE;
 
     private final StoreImpl store;
     private final NativeRuntime rt;

@@ -1,6 +1,7 @@
 package dev.nostdwasm.api.runtime;
 
 import dev.nostdwasm.api.spi.NativeAbi;
+import dev.nostdwasm.api.spi.NswConstants;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -9,13 +10,13 @@ import java.nio.ByteOrder;
  * a call made while it is borrowed (from a host function, say) gets a fresh one, so nested
  * calls never overwrite each other's results.
  *
- * <p>Layout: eight 8-byte out slots at {@link #out(int)}, a 64-byte {@code nsw_extern_type_t}
+ * <p>Layout: eight 8-byte out slots at {@link #out(int)}, an {@code nsw_extern_type_t}
  * at {@link #TYPE}, then room for input bytes.
  */
 final class Scratch implements AutoCloseable {
 
-    static final int TYPE = 64;
-    private static final int BYTES = 128;
+    static final int TYPE = 8 * 8;
+    private static final int BYTES = TYPE + NswConstants.SIZEOF_NSW_EXTERN_TYPE_T;
     private static final int SIZE = 4096;
 
     private final NativeAbi abi;

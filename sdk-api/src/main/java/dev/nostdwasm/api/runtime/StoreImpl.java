@@ -11,6 +11,7 @@ import dev.nostdwasm.api.StoreLimits;
 import dev.nostdwasm.api.Table;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
+import dev.nostdwasm.api.spi.NswConstants;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import java.util.OptionalInt;
  */
 final class StoreImpl implements Store {
 
-    private static final long MAX_EPOCH_TICKS = 0x3FFF_FFFF_FFFF_FFFFL; // NSW_MAX_EPOCH_TICKS
+    private static final long MAX_EPOCH_TICKS = NswConstants.NSW_MAX_EPOCH_TICKS;
 
     final NativeRuntime rt;
     private final EngineImpl engine;

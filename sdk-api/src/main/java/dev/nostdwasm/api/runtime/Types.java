@@ -1,5 +1,23 @@
 package dev.nostdwasm.api.runtime;
 
+import static dev.nostdwasm.api.spi.NswConstants.NSW_EXTERN_FUNC;
+import static dev.nostdwasm.api.spi.NswConstants.NSW_EXTERN_GLOBAL;
+import static dev.nostdwasm.api.spi.NswConstants.NSW_EXTERN_MEMORY;
+import static dev.nostdwasm.api.spi.NswConstants.NSW_EXTERN_TABLE;
+import static dev.nostdwasm.api.spi.NswConstants.NSW_EXTERN_TAG;
+import static dev.nostdwasm.api.spi.NswConstants.OFFSETOF_NSW_EXTERN_TYPE_T_CONTENT;
+import static dev.nostdwasm.api.spi.NswConstants.OFFSETOF_NSW_EXTERN_TYPE_T_HAS_MAXIMUM;
+import static dev.nostdwasm.api.spi.NswConstants.OFFSETOF_NSW_EXTERN_TYPE_T_IS_64;
+import static dev.nostdwasm.api.spi.NswConstants.OFFSETOF_NSW_EXTERN_TYPE_T_IS_MUTABLE;
+import static dev.nostdwasm.api.spi.NswConstants.OFFSETOF_NSW_EXTERN_TYPE_T_IS_SHARED;
+import static dev.nostdwasm.api.spi.NswConstants.OFFSETOF_NSW_EXTERN_TYPE_T_KIND;
+import static dev.nostdwasm.api.spi.NswConstants.OFFSETOF_NSW_EXTERN_TYPE_T_MAXIMUM;
+import static dev.nostdwasm.api.spi.NswConstants.OFFSETOF_NSW_EXTERN_TYPE_T_MINIMUM;
+import static dev.nostdwasm.api.spi.NswConstants.OFFSETOF_NSW_EXTERN_TYPE_T_PARAMS;
+import static dev.nostdwasm.api.spi.NswConstants.OFFSETOF_NSW_EXTERN_TYPE_T_PARAMS_LEN;
+import static dev.nostdwasm.api.spi.NswConstants.OFFSETOF_NSW_EXTERN_TYPE_T_RESULTS;
+import static dev.nostdwasm.api.spi.NswConstants.OFFSETOF_NSW_EXTERN_TYPE_T_RESULTS_LEN;
+
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.ValType;
 import java.nio.ByteBuffer;
@@ -11,35 +29,32 @@ import java.util.stream.Collectors;
 /** {@code nsw_extern_type_t} to {@link ExternType}, and value-type lists to code bytes. */
 final class Types {
 
-    // NSW_EXTERN_* kinds.
-    static final int FUNC = 0;
-    static final int GLOBAL = 1;
-    static final int MEMORY = 2;
-    static final int TABLE = 3;
-    static final int TAG = 4;
-
     private Types() {
     }
 
-    /** Decodes the {@code nsw_extern_type_t} at {@link Scratch#TYPE} (LP64 layout). */
+    /** Decodes the {@code nsw_extern_type_t} at {@link Scratch#TYPE}. */
     static ExternType read(NativeRuntime rt, Scratch s) {
         ByteBuffer b = s.buffer;
         int at = Scratch.TYPE;
-        int kind = b.getInt(at);
-        List<ValType> params = codes(rt, b.getLong(at + 8), b.getLong(at + 16));
-        List<ValType> results = codes(rt, b.getLong(at + 24), b.getLong(at + 32));
-        ValType content = ValType.fromCode(b.get(at + 40) & 0xff);
-        boolean mutable = b.get(at + 41) != 0;
-        boolean is64 = b.get(at + 42) != 0;
-        boolean shared = b.get(at + 43) != 0;
-        OptionalLong maximum = b.get(at + 44) != 0 ? OptionalLong.of(b.getLong(at + 56)) : OptionalLong.empty();
-        long minimum = b.getLong(at + 48);
+        int kind = b.getInt(at + OFFSETOF_NSW_EXTERN_TYPE_T_KIND);
+        List<ValType> params = codes(rt, b.getLong(at + OFFSETOF_NSW_EXTERN_TYPE_T_PARAMS),
+                b.getLong(at + OFFSETOF_NSW_EXTERN_TYPE_T_PARAMS_LEN));
+        List<ValType> results = codes(rt, b.getLong(at + OFFSETOF_NSW_EXTERN_TYPE_T_RESULTS),
+                b.getLong(at + OFFSETOF_NSW_EXTERN_TYPE_T_RESULTS_LEN));
+        ValType content = ValType.fromCode(b.get(at + OFFSETOF_NSW_EXTERN_TYPE_T_CONTENT) & 0xff);
+        boolean mutable = b.get(at + OFFSETOF_NSW_EXTERN_TYPE_T_IS_MUTABLE) != 0;
+        boolean is64 = b.get(at + OFFSETOF_NSW_EXTERN_TYPE_T_IS_64) != 0;
+        boolean shared = b.get(at + OFFSETOF_NSW_EXTERN_TYPE_T_IS_SHARED) != 0;
+        OptionalLong maximum = b.get(at + OFFSETOF_NSW_EXTERN_TYPE_T_HAS_MAXIMUM) != 0
+                ? OptionalLong.of(b.getLong(at + OFFSETOF_NSW_EXTERN_TYPE_T_MAXIMUM))
+                : OptionalLong.empty();
+        long minimum = b.getLong(at + OFFSETOF_NSW_EXTERN_TYPE_T_MINIMUM);
         return switch (kind) {
-            case FUNC -> new ExternType.Func(params, results);
-            case GLOBAL -> new ExternType.Global(content, mutable);
-            case MEMORY -> new ExternType.Memory(minimum, maximum, is64, shared);
-            case TABLE -> new ExternType.Table(content, minimum, maximum, is64);
-            case TAG -> new ExternType.Tag(params);
+            case NSW_EXTERN_FUNC -> new ExternType.Func(params, results);
+            case NSW_EXTERN_GLOBAL -> new ExternType.Global(content, mutable);
+            case NSW_EXTERN_MEMORY -> new ExternType.Memory(minimum, maximum, is64, shared);
+            case NSW_EXTERN_TABLE -> new ExternType.Table(content, minimum, maximum, is64);
+            case NSW_EXTERN_TAG -> new ExternType.Tag(params);
             default -> throw new IllegalStateException("the native runtime reported extern kind " + kind
                     + ", unknown to this SDK version");
         };

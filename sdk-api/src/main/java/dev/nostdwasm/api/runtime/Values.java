@@ -2,6 +2,7 @@ package dev.nostdwasm.api.runtime;
 
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
+import dev.nostdwasm.api.spi.NswConstants;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  */
 final class Values {
 
-    static final int SLOT = 16;
+    static final int SLOT = NswConstants.SIZEOF_NSW_VAL_RAW_T;
 
     private Values() {
     }

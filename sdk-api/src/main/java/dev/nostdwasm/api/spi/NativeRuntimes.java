@@ -28,7 +28,7 @@ import java.util.Objects;
 public final class NativeRuntimes {
 
     /** The C ABI version these Java classes were written for ({@code NSW_ABI_VERSION}). */
-    public static final int ABI_VERSION = 5;
+    public static final int ABI_VERSION = NswConstants.NSW_ABI_VERSION;
 
     /** Where the two libraries a provider loads are, shim first. */
     public record Libraries(Path shim, Path embedding) {

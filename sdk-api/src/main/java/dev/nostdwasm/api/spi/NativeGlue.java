@@ -1,0 +1,46 @@
+package dev.nostdwasm.api.spi;
+
+import java.nio.ByteBuffer;
+
+/**
+ * What a provider adds to the C functions of {@link NativeAbi} (which extends this): C callback
+ * stubs that call into Java, and the addresses of Java's direct buffers. The C functions
+ * themselves are generated from {@code nsw.h}; this part is written by hand in each provider.
+ */
+public interface NativeGlue {
+
+    /**
+     * What the provider's C callback stubs forward to. Implementations never throw: a host
+     * failure is returned as an {@code nsw_error_t*} made with {@code nsw_error_new}.
+     */
+    interface Upcalls {
+        /**
+         * {@code nsw_host_callback_t}: runs host function {@code env}; 0 or an error. {@code
+         * storeId} is {@code nsw_context_store_id(caller)}, which the stub reads (a C stub does
+         * so without another trip into Java).
+         */
+        long hostCall(long env, long caller, long storeId, long slots, long slotsLen);
+
+        /** {@code nsw_finalizer_t}: host function {@code env} is gone. */
+        void finalize(long env);
+    }
+
+    /**
+     * The address of a C function of type {@code nsw_host_callback_t} that calls
+     * {@code upcalls.hostCall} with its arguments. The stub lives as long as the process;
+     * {@link NativeRuntimes} asks once per binding.
+     */
+    long hostCallbackStub(Upcalls upcalls);
+
+    /** The address of a C function of type {@code nsw_finalizer_t} that calls {@code upcalls.finalize}. */
+    long finalizerStub(Upcalls upcalls);
+
+    /** The address of a direct buffer's element 0 (whatever its position). */
+    long address(ByteBuffer direct);
+
+    /**
+     * A buffer over {@code length} bytes of native memory at {@code address} (no copy), in
+     * big-endian order as new buffers are: callers set the order they read with.
+     */
+    ByteBuffer view(long address, long length);
+}
