@@ -3,7 +3,7 @@
 
 Usage: gen-abi.py HEADER api|ffm|jni OUT_DIR
 
-  api  OUT_DIR/java/dev/nostdwasm/api/spi/{NativeAbi,NswConstants}.java   (sdk-api)
+  api  OUT_DIR/java/dev/nostdwasm/api/abi/{NativeAbi,NswConstants}.java   (sdk-api)
   ffm  OUT_DIR/java/dev/nostdwasm/ffm/FfmDowncalls.java                   (sdk-ffm)
   jni  OUT_DIR/java/dev/nostdwasm/jni/JniNatives.java and
        OUT_DIR/c/nsw_jni_natives.{h,c}                                     (sdk-jni)
@@ -260,7 +260,7 @@ def java_literal(value):
 
 
 def gen_constants(header):
-    out = [f"// {GENERATED}\npackage dev.nostdwasm.api.spi;\n\n",
+    out = [f"// {GENERATED}\npackage dev.nostdwasm.api.abi;\n\n",
            "/**\n * Every constant of the C ABI ({@code rust-nostd/include/nsw.h}): its {@code #define}s, enum\n"
            " * values, and the size and field offsets of each struct and union (LP64). Values above\n"
            " * {@code Long.MAX_VALUE} (C {@code uint64_t}) are their two's-complement {@code long}.\n */\n",
@@ -275,12 +275,12 @@ def gen_constants(header):
 
 def gen_native_abi(header):
     callbacks = {c.name for c in header.callbacks}
-    out = [f"// {GENERATED}\npackage dev.nostdwasm.api.spi;\n\n",
+    out = [f"// {GENERATED}\npackage dev.nostdwasm.api.abi;\n\n",
            "/**\n"
            " * The C ABI of the embedding ({@code rust-nostd/include/nsw.h}) as a provider reaches it: one\n"
            " * method per C function, with the C name and parameter order. A provider (FFM downcalls, JNI\n"
-           " * glue) implements only this; the object model that users see is built once over it by\n"
-           " * {@link NativeRuntimes}, so every provider behaves the same.\n"
+           " * glue) implements only this; the object model that users see is built once over it (in\n"
+           " * {@code dev.nostdwasm.api.runtime}), so every provider behaves the same.\n"
            " *\n"
            " * <p>Mapping, the same for every method: a pointer (handle, out-pointer, byte array, function) is\n"
            " * its address as a {@code long}; {@code size_t}, {@code uint64_t} and {@code int64_t} are\n"
@@ -316,7 +316,7 @@ def gen_ffm(header):
            "import static java.lang.foreign.ValueLayout.JAVA_BYTE;\n"
            "import static java.lang.foreign.ValueLayout.JAVA_INT;\n"
            "import static java.lang.foreign.ValueLayout.JAVA_LONG;\n\n"
-           "import dev.nostdwasm.api.spi.NativeAbi;\n"
+           "import dev.nostdwasm.api.abi.NativeAbi;\n"
            "import java.lang.foreign.FunctionDescriptor;\n"
            "import java.lang.invoke.MethodHandle;\n"
            "import java.util.List;\n\n",
@@ -363,7 +363,7 @@ JNI_CLASS = "dev/nostdwasm/jni/JniNatives"
 def gen_jni_java(header):
     callbacks = {c.name for c in header.callbacks}
     out = [f"// {GENERATED}\npackage dev.nostdwasm.jni;\n\n",
-           "import dev.nostdwasm.api.spi.NativeAbi;\n\n",
+           "import dev.nostdwasm.api.abi.NativeAbi;\n\n",
            "/**\n"
            " * The C functions of {@link NativeAbi} as JNI natives: {@code JNI_OnLoad} of the glue\n"
            " * registers each on this class, with the wrapper {@code nsw_jni_natives.c} that turns its\n"
@@ -470,8 +470,8 @@ def main(argv):
         sys.exit(f"gen-abi.py: {header_path}: {e}")
     java = out / "java" / "dev" / "nostdwasm"
     if target == "api":
-        write(java / "api" / "spi" / "NativeAbi.java", gen_native_abi(header))
-        write(java / "api" / "spi" / "NswConstants.java", gen_constants(header))
+        write(java / "api" / "abi" / "NativeAbi.java", gen_native_abi(header))
+        write(java / "api" / "abi" / "NswConstants.java", gen_constants(header))
     elif target == "ffm":
         write(java / "ffm" / "FfmDowncalls.java", gen_ffm(header))
     else:

@@ -2,6 +2,7 @@
 module dev.nostdwasm.api {
     exports dev.nostdwasm.api;
     exports dev.nostdwasm.api.spi;
+    exports dev.nostdwasm.api.abi;
     exports dev.nostdwasm.api.natives;
 
     uses dev.nostdwasm.api.spi.RuntimeProvider;

@@ -1,6 +1,6 @@
 package dev.nostdwasm.api;
 
-import dev.nostdwasm.api.spi.NswConstants;
+import dev.nostdwasm.api.abi.NswConstants;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package dev.nostdwasm.api;
 
-import dev.nostdwasm.api.spi.NswConstants;
+import dev.nostdwasm.api.abi.NswConstants;
 
 /** WebAssembly value types, numbered as the C ABI numbers them. */
 public enum ValType {

@@ -1,6 +1,6 @@
 package dev.nostdwasm.ffm;
 
-import dev.nostdwasm.api.spi.NativeAbi;
+import dev.nostdwasm.api.abi.NativeAbi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;

@@ -1,7 +1,7 @@
 package dev.nostdwasm.ffm;
 
 import dev.nostdwasm.api.ProviderUnavailableException;
-import dev.nostdwasm.api.spi.NativeAbi;
+import dev.nostdwasm.api.abi.NativeAbi;
 import dev.nostdwasm.api.natives.NativeBundle;
 import dev.nostdwasm.api.spi.NativeRuntimes;
 import java.lang.foreign.Arena;

@@ -3,7 +3,7 @@ package dev.nostdwasm.ffm;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.PlatformShim;
 import dev.nostdwasm.api.ProviderUnavailableException;
-import dev.nostdwasm.api.spi.NativeAbi;
+import dev.nostdwasm.api.abi.NativeAbi;
 import dev.nostdwasm.api.spi.NativeRuntimes;
 import dev.nostdwasm.api.spi.RuntimeProvider;
 import java.util.Objects;

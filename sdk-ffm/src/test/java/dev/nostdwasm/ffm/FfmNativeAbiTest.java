@@ -1,7 +1,7 @@
 package dev.nostdwasm.ffm;
 
 import dev.nostdwasm.api.contract.NativeAbiContract;
-import dev.nostdwasm.api.spi.NativeAbi;
+import dev.nostdwasm.api.abi.NativeAbi;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The C functions through FFM downcalls: {@link NativeAbiContract} on {@link FfmAbi}. Own JVM. */

@@ -1,6 +1,6 @@
 package dev.nostdwasm.jni;
 
-import dev.nostdwasm.api.spi.NativeAbi;
+import dev.nostdwasm.api.abi.NativeAbi;
 import dev.nostdwasm.api.natives.NativeBundle;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;

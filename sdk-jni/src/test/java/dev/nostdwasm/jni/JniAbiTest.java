@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nostdwasm.api.spi.NativeAbi;
-import dev.nostdwasm.api.spi.NswConstants;
+import dev.nostdwasm.api.abi.NativeAbi;
+import dev.nostdwasm.api.abi.NswConstants;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,7 +1,7 @@
 package dev.nostdwasm.jni;
 
 import dev.nostdwasm.api.contract.NativeAbiContract;
-import dev.nostdwasm.api.spi.NativeAbi;
+import dev.nostdwasm.api.abi.NativeAbi;
 import org.junit.jupiter.api.BeforeAll;
 
 /**

@@ -1,14 +1,14 @@
 package dev.nostdwasm.api.runtime;
 
-import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_ARTIFACT_CORRUPT;
-import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_ARTIFACT_MISMATCH;
-import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_EXCEPTION;
-import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_HOST;
-import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_INVALID_ARGUMENT;
-import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_LINK;
-import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_RESOURCE_LIMIT;
-import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_TRAP;
-import static dev.nostdwasm.api.spi.NswConstants.NSW_ERROR_UNSUPPORTED;
+import static dev.nostdwasm.api.abi.NswConstants.NSW_ERROR_ARTIFACT_CORRUPT;
+import static dev.nostdwasm.api.abi.NswConstants.NSW_ERROR_ARTIFACT_MISMATCH;
+import static dev.nostdwasm.api.abi.NswConstants.NSW_ERROR_EXCEPTION;
+import static dev.nostdwasm.api.abi.NswConstants.NSW_ERROR_HOST;
+import static dev.nostdwasm.api.abi.NswConstants.NSW_ERROR_INVALID_ARGUMENT;
+import static dev.nostdwasm.api.abi.NswConstants.NSW_ERROR_LINK;
+import static dev.nostdwasm.api.abi.NswConstants.NSW_ERROR_RESOURCE_LIMIT;
+import static dev.nostdwasm.api.abi.NswConstants.NSW_ERROR_TRAP;
+import static dev.nostdwasm.api.abi.NswConstants.NSW_ERROR_UNSUPPORTED;
 
 import dev.nostdwasm.api.ArtifactCorruptException;
 import dev.nostdwasm.api.ArtifactMismatchException;

@@ -4,7 +4,7 @@ import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.HostFunction;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
-import dev.nostdwasm.api.spi.NativeAbi;
+import dev.nostdwasm.api.abi.NativeAbi;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

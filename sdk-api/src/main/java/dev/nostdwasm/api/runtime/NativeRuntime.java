@@ -5,7 +5,7 @@ import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.PlatformShim;
 import dev.nostdwasm.api.Profile;
-import dev.nostdwasm.api.spi.NativeAbi;
+import dev.nostdwasm.api.abi.NativeAbi;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;

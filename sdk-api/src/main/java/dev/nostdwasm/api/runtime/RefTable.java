@@ -1,7 +1,7 @@
 package dev.nostdwasm.api.runtime;
 
 import dev.nostdwasm.api.Func;
-import dev.nostdwasm.api.spi.NswConstants;
+import dev.nostdwasm.api.abi.NswConstants;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

@@ -1,7 +1,7 @@
 package dev.nostdwasm.api.runtime;
 
-import dev.nostdwasm.api.spi.NativeAbi;
-import dev.nostdwasm.api.spi.NswConstants;
+import dev.nostdwasm.api.abi.NativeAbi;
+import dev.nostdwasm.api.abi.NswConstants;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 

@@ -11,7 +11,7 @@ import dev.nostdwasm.api.StoreLimits;
 import dev.nostdwasm.api.Table;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
-import dev.nostdwasm.api.spi.NswConstants;
+import dev.nostdwasm.api.abi.NswConstants;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Duration;

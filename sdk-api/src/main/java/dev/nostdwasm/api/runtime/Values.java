@@ -2,7 +2,7 @@ package dev.nostdwasm.api.runtime;
 
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
-import dev.nostdwasm.api.spi.NswConstants;
+import dev.nostdwasm.api.abi.NswConstants;
 import java.nio.ByteBuffer;
 import java.util.List;
 

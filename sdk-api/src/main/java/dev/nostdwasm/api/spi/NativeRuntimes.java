@@ -1,5 +1,7 @@
 package dev.nostdwasm.api.spi;
 
+import dev.nostdwasm.api.abi.NativeAbi;
+import dev.nostdwasm.api.abi.NswConstants;
 import dev.nostdwasm.api.Architecture;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.PlatformShim;

@@ -1,4 +1,4 @@
-package dev.nostdwasm.api.spi;
+package dev.nostdwasm.api.abi;
 
 import java.nio.ByteBuffer;
 
@@ -28,7 +28,7 @@ public interface NativeGlue {
     /**
      * The address of a C function of type {@code nsw_host_callback_t} that calls
      * {@code upcalls.hostCall} with its arguments. The stub lives as long as the process;
-     * {@link NativeRuntimes} asks once per binding.
+     * the runtime asks once per binding.
      */
     long hostCallbackStub(Upcalls upcalls);
 
