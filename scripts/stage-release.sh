@@ -2,8 +2,9 @@
 # Stages a release (docs/releasing.md): builds the published modules with the release profile, which
 # deploys them into target/staging-repo with their poms, sources and javadoc jars and SHA-512,
 # SHA-256, SHA-1 and MD5 checksums; then checks that every published module landed there whole.
-# Signing and uploading are left to the releaser. Tests are not run: stage a commit the test
-# command (scripts/test.sh) passed on.
+# Signing and uploading are left to the releaser. Tests are not run (-DskipTests, and
+# -Dinvoker.skip=true for the Maven plugin's ITs): stage a commit the test command
+# (scripts/test.sh) passed on.
 # Usage: stage-release.sh [maven arguments...]   (e.g. -o to stay offline)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -16,7 +17,7 @@ mapfile -t unpublished < <(grep -l '<nsw.publish.skip>true</nsw.publish.skip>' -
 excluded=$(printf '!%s,' "${unpublished[@]}"); excluded=${excluded%,}
 # The checksums Maven's resolver writes next to each deployed file (its default is SHA-1 and MD5).
 ./mvnw -B -ntp -Prelease deploy -DskipTests -pl "$excluded" \
-  -Daether.checksums.algorithms=SHA-512,SHA-256,SHA-1,MD5 "$@"
+  -Dinvoker.skip=true -Daether.checksums.algorithms=SHA-512,SHA-256,SHA-1,MD5 "$@"
 
 # Every published module (a reactor module without nsw.publish.skip, and the parent) must be in the
 # staging repository with its pom, and, when it is a jar, its jar, sources and javadoc; every file
