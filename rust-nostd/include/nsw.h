@@ -18,6 +18,19 @@
 #include <stdlib.h>
 
 /**
+ * Deadlines beyond this many ticks are refused: Wasmtime adds the ticks to
+ * the current epoch, which must not overflow.
+ */
+#define NSW_MAX_EPOCH_TICKS (UINT64_MAX / 4)
+
+/**
+ * What `nsw_context_externref_host_id` writes for an externref that holds no
+ * host value: wasm made it from one of its own references (`extern.convert_any`).
+ * The ref id stays valid until released, so the host can hand it back to wasm.
+ */
+#define NSW_HOST_ID_NONE UINT64_MAX
+
+/**
  * Profile numbers of the C ABI (the same numbers artifacts record).
  */
 #define NSW_PROFILE_NATIVE 0
@@ -25,12 +38,6 @@
 #define NSW_PROFILE_NATIVE_SIGNALS 1
 
 #define NSW_PROFILE_PULLEY 2
-
-/**
- * Deadlines beyond this many ticks are refused: Wasmtime adds the ticks to
- * the current epoch, which must not overflow.
- */
-#define NSW_MAX_EPOCH_TICKS (UINT64_MAX / 4)
 
 #define NSW_VAL_I32 0
 
@@ -67,13 +74,6 @@
 #define NSW_EXTERN_TABLE 3
 
 #define NSW_EXTERN_TAG 4
-
-/**
- * What `nsw_context_externref_host_id` writes for an externref that holds no
- * host value: wasm made it from one of its own references (`extern.convert_any`).
- * The ref id stays valid until released, so the host can hand it back to wasm.
- */
-#define NSW_HOST_ID_NONE UINT64_MAX
 
 /**
  * Bumped whenever a function signature or struct layout of `nsw.h` changes.
@@ -213,6 +213,73 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * The id of the store behind a context (a store's own, or a host call's
+ * caller): unique in the process, never reused. 0 for an invalid handle.
+ * Lets bindings find their object for a store from inside a host call.
+ */
+uint64_t nsw_context_store_id(struct nsw_context_t *ctx);
+
+/**
+ * Sets the fuel left (engines made with `fuel`).
+ */
+struct nsw_error_t *nsw_context_fuel_set(struct nsw_context_t *ctx, uint64_t fuel);
+
+/**
+ * Reads the fuel left (engines made with `fuel`).
+ */
+struct nsw_error_t *nsw_context_fuel_get(struct nsw_context_t *ctx, uint64_t *out_fuel);
+
+/**
+ * Sets the epoch deadline `ticks` increments of the engine's epoch from now
+ * (engines made with `epoch`). Reaching it traps with `Interrupt`.
+ */
+struct nsw_error_t *nsw_context_epoch_deadline_set(struct nsw_context_t *ctx, uint64_t ticks);
+
+/**
+ * Inside a host function: looks up export `name` of the calling instance
+ * (typically its memory).
+ */
+struct nsw_error_t *nsw_context_caller_export(struct nsw_context_t *ctx,
+                                              const uint8_t *name,
+                                              size_t name_len,
+                                              struct nsw_extern_t **out);
+
+/**
+ * Registers a function as a funcref value and returns its ref id.
+ */
+struct nsw_error_t *nsw_context_funcref_new(struct nsw_context_t *ctx,
+                                            const struct nsw_extern_t *func,
+                                            uint64_t *out_ref_id);
+
+/**
+ * Opens funcref `ref_id` as a callable extern (a new handle to delete).
+ */
+struct nsw_error_t *nsw_context_funcref_get(struct nsw_context_t *ctx,
+                                            uint64_t ref_id,
+                                            struct nsw_extern_t **out);
+
+/**
+ * Wraps a host value id in a new externref and returns its ref id.
+ */
+struct nsw_error_t *nsw_context_externref_new(struct nsw_context_t *ctx,
+                                              uint64_t host_id,
+                                              uint64_t *out_ref_id);
+
+/**
+ * The host value id inside externref `ref_id` (one made by
+ * `nsw_context_externref_new`), or `NSW_HOST_ID_NONE` when wasm made it from
+ * one of its own references.
+ */
+struct nsw_error_t *nsw_context_externref_host_id(struct nsw_context_t *ctx,
+                                                  uint64_t ref_id,
+                                                  uint64_t *out_host_id);
+
+/**
+ * Releases a ref id; returns false when it was not live.
+ */
+bool nsw_context_ref_release(struct nsw_context_t *ctx, uint64_t ref_id);
+
+/**
  * Creates an engine for `profile` (NSW_PROFILE_*) on this host. `fuel` and
  * `epoch` must match the switches the artifacts were compiled with.
  * `max_wasm_stack` is the wasm stack limit in bytes (0: Wasmtime's default).
@@ -313,29 +380,19 @@ struct nsw_error_t *nsw_func_call(struct nsw_context_t *ctx,
                                   size_t slots_len);
 
 /**
- * The memory's current base address and size in bytes. The address changes
- * when the memory grows: read it again after any call into wasm.
+ * Creates a host function owned by the context's store (for tables,
+ * globals or funcref values). Same callback contract as
+ * `nsw_linker_define_func`.
  */
-struct nsw_error_t *nsw_memory_data(struct nsw_context_t *ctx,
-                                    const struct nsw_extern_t *memory,
-                                    uint8_t **out_base,
-                                    size_t *out_size);
-
-/**
- * The memory's size in pages.
- */
-struct nsw_error_t *nsw_memory_size(struct nsw_context_t *ctx,
-                                    const struct nsw_extern_t *memory,
-                                    uint64_t *out_pages);
-
-/**
- * Grows the memory by `delta` pages and writes the previous size in pages.
- * Growing past the type's maximum or a store limit is an error.
- */
-struct nsw_error_t *nsw_memory_grow(struct nsw_context_t *ctx,
-                                    const struct nsw_extern_t *memory,
-                                    uint64_t delta,
-                                    uint64_t *out_previous);
+struct nsw_error_t *nsw_func_new(struct nsw_context_t *ctx,
+                                 const uint8_t *params,
+                                 size_t params_len,
+                                 const uint8_t *results,
+                                 size_t results_len,
+                                 nsw_host_callback_t callback,
+                                 void *env,
+                                 nsw_finalizer_t finalizer,
+                                 struct nsw_extern_t **out);
 
 /**
  * Reads a global into one slot.
@@ -352,38 +409,6 @@ struct nsw_error_t *nsw_global_set(struct nsw_context_t *ctx,
                                    const union nsw_val_raw_t *value);
 
 /**
- * The table's size in elements.
- */
-struct nsw_error_t *nsw_table_size(struct nsw_context_t *ctx,
-                                   const struct nsw_extern_t *table,
-                                   uint64_t *out_size);
-
-/**
- * Reads element `index` into one slot (a ref id; 0 for null).
- */
-struct nsw_error_t *nsw_table_get(struct nsw_context_t *ctx,
-                                  const struct nsw_extern_t *table,
-                                  uint64_t index,
-                                  union nsw_val_raw_t *out_value);
-
-/**
- * Writes element `index` from one slot (a ref id; 0 for null).
- */
-struct nsw_error_t *nsw_table_set(struct nsw_context_t *ctx,
-                                  const struct nsw_extern_t *table,
-                                  uint64_t index,
-                                  const union nsw_val_raw_t *value);
-
-/**
- * Grows the table by `delta` elements filled with `init`; writes the previous size.
- */
-struct nsw_error_t *nsw_table_grow(struct nsw_context_t *ctx,
-                                   const struct nsw_extern_t *table,
-                                   uint64_t delta,
-                                   const union nsw_val_raw_t *init,
-                                   uint64_t *out_previous);
-
-/**
  * Creates a global in the context's store.
  */
 struct nsw_error_t *nsw_global_new(struct nsw_context_t *ctx,
@@ -391,50 +416,6 @@ struct nsw_error_t *nsw_global_new(struct nsw_context_t *ctx,
                                    bool is_mutable,
                                    const union nsw_val_raw_t *value,
                                    struct nsw_extern_t **out);
-
-/**
- * Creates a memory in the context's store (limits in 64 KiB pages).
- */
-struct nsw_error_t *nsw_memory_new(struct nsw_context_t *ctx,
-                                   uint32_t minimum,
-                                   bool has_maximum,
-                                   uint32_t maximum,
-                                   struct nsw_extern_t **out);
-
-/**
- * Creates a table of funcref or externref (`element`) filled with `init`.
- */
-struct nsw_error_t *nsw_table_new(struct nsw_context_t *ctx,
-                                  uint8_t element,
-                                  uint32_t minimum,
-                                  bool has_maximum,
-                                  uint32_t maximum,
-                                  const union nsw_val_raw_t *init,
-                                  struct nsw_extern_t **out);
-
-/**
- * Registers a function as a funcref value and returns its ref id.
- */
-struct nsw_error_t *nsw_context_funcref_new(struct nsw_context_t *ctx,
-                                            const struct nsw_extern_t *func,
-                                            uint64_t *out_ref_id);
-
-/**
- * Opens funcref `ref_id` as a callable extern (a new handle to delete).
- */
-struct nsw_error_t *nsw_context_funcref_get(struct nsw_context_t *ctx,
-                                            uint64_t ref_id,
-                                            struct nsw_extern_t **out);
-
-/**
- * Instantiates `module` in the context's store, resolving imports from the
- * linker. Unresolved or mistyped imports give NSW_ERROR_LINK; a trapping
- * start function NSW_ERROR_TRAP; a store limit NSW_ERROR_RESOURCE_LIMIT.
- */
-struct nsw_error_t *nsw_linker_instantiate(const struct nsw_linker_t *linker,
-                                           struct nsw_context_t *ctx,
-                                           const struct nsw_module_t *module,
-                                           struct nsw_instance_t **out);
 
 /**
  * Frees the handle; the instance itself lives as long as its store.
@@ -449,15 +430,6 @@ struct nsw_error_t *nsw_instance_export_get(struct nsw_context_t *ctx,
                                             const uint8_t *name,
                                             size_t name_len,
                                             struct nsw_extern_t **out);
-
-/**
- * Inside a host function: looks up export `name` of the calling instance
- * (typically its memory).
- */
-struct nsw_error_t *nsw_context_caller_export(struct nsw_context_t *ctx,
-                                              const uint8_t *name,
-                                              size_t name_len,
-                                              struct nsw_extern_t **out);
 
 struct nsw_error_t *nsw_linker_new(const struct nsw_engine_t *engine, struct nsw_linker_t **out);
 
@@ -487,21 +459,6 @@ struct nsw_error_t *nsw_linker_define_func(struct nsw_linker_t *linker,
                                            nsw_finalizer_t finalizer);
 
 /**
- * Creates a host function owned by the context's store (for tables,
- * globals or funcref values). Same callback contract as
- * `nsw_linker_define_func`.
- */
-struct nsw_error_t *nsw_func_new(struct nsw_context_t *ctx,
-                                 const uint8_t *params,
-                                 size_t params_len,
-                                 const uint8_t *results,
-                                 size_t results_len,
-                                 nsw_host_callback_t callback,
-                                 void *env,
-                                 nsw_finalizer_t finalizer,
-                                 struct nsw_extern_t **out);
-
-/**
  * Defines `module`.`name` as a store-owned extern. The linker can then only
  * instantiate in that store.
  */
@@ -521,6 +478,50 @@ struct nsw_error_t *nsw_linker_define_instance(struct nsw_linker_t *linker,
                                                const uint8_t *name,
                                                size_t name_len,
                                                const struct nsw_instance_t *instance);
+
+/**
+ * Instantiates `module` in the context's store, resolving imports from the
+ * linker. Unresolved or mistyped imports give NSW_ERROR_LINK; a trapping
+ * start function NSW_ERROR_TRAP; a store limit NSW_ERROR_RESOURCE_LIMIT.
+ */
+struct nsw_error_t *nsw_linker_instantiate(const struct nsw_linker_t *linker,
+                                           struct nsw_context_t *ctx,
+                                           const struct nsw_module_t *module,
+                                           struct nsw_instance_t **out);
+
+/**
+ * The memory's current base address and size in bytes. The address changes
+ * when the memory grows: read it again after any call into wasm.
+ */
+struct nsw_error_t *nsw_memory_data(struct nsw_context_t *ctx,
+                                    const struct nsw_extern_t *memory,
+                                    uint8_t **out_base,
+                                    size_t *out_size);
+
+/**
+ * The memory's size in pages.
+ */
+struct nsw_error_t *nsw_memory_size(struct nsw_context_t *ctx,
+                                    const struct nsw_extern_t *memory,
+                                    uint64_t *out_pages);
+
+/**
+ * Grows the memory by `delta` pages and writes the previous size in pages.
+ * Growing past the type's maximum or a store limit is an error.
+ */
+struct nsw_error_t *nsw_memory_grow(struct nsw_context_t *ctx,
+                                    const struct nsw_extern_t *memory,
+                                    uint64_t delta,
+                                    uint64_t *out_previous);
+
+/**
+ * Creates a memory in the context's store (limits in 64 KiB pages).
+ */
+struct nsw_error_t *nsw_memory_new(struct nsw_context_t *ctx,
+                                   uint32_t minimum,
+                                   bool has_maximum,
+                                   uint32_t maximum,
+                                   struct nsw_extern_t **out);
 
 /**
  * Checks an artifact's envelope (magic, digest, Wasmtime version, target,
@@ -601,13 +602,6 @@ void nsw_store_delete(struct nsw_store_t *store);
 struct nsw_context_t *nsw_store_context(struct nsw_store_t *store);
 
 /**
- * The id of the store behind a context (a store's own, or a host call's
- * caller): unique in the process, never reused. 0 for an invalid handle.
- * Lets bindings find their object for a store from inside a host call.
- */
-uint64_t nsw_context_store_id(struct nsw_context_t *ctx);
-
-/**
  * Caps what instances in this store may use. A negative value means no
  * limit. Growth past a cap fails (`memory.grow` returns -1); instantiation
  * past it fails with NSW_ERROR_RESOURCE_LIMIT.
@@ -620,41 +614,47 @@ struct nsw_error_t *nsw_store_limits_set(struct nsw_store_t *store,
                                          int64_t memories);
 
 /**
- * Sets the fuel left (engines made with `fuel`).
+ * The table's size in elements.
  */
-struct nsw_error_t *nsw_context_fuel_set(struct nsw_context_t *ctx, uint64_t fuel);
+struct nsw_error_t *nsw_table_size(struct nsw_context_t *ctx,
+                                   const struct nsw_extern_t *table,
+                                   uint64_t *out_size);
 
 /**
- * Reads the fuel left (engines made with `fuel`).
+ * Reads element `index` into one slot (a ref id; 0 for null).
  */
-struct nsw_error_t *nsw_context_fuel_get(struct nsw_context_t *ctx, uint64_t *out_fuel);
+struct nsw_error_t *nsw_table_get(struct nsw_context_t *ctx,
+                                  const struct nsw_extern_t *table,
+                                  uint64_t index,
+                                  union nsw_val_raw_t *out_value);
 
 /**
- * Sets the epoch deadline `ticks` increments of the engine's epoch from now
- * (engines made with `epoch`). Reaching it traps with `Interrupt`.
+ * Writes element `index` from one slot (a ref id; 0 for null).
  */
-struct nsw_error_t *nsw_context_epoch_deadline_set(struct nsw_context_t *ctx, uint64_t ticks);
+struct nsw_error_t *nsw_table_set(struct nsw_context_t *ctx,
+                                  const struct nsw_extern_t *table,
+                                  uint64_t index,
+                                  const union nsw_val_raw_t *value);
 
 /**
- * Wraps a host value id in a new externref and returns its ref id.
+ * Grows the table by `delta` elements filled with `init`; writes the previous size.
  */
-struct nsw_error_t *nsw_context_externref_new(struct nsw_context_t *ctx,
-                                              uint64_t host_id,
-                                              uint64_t *out_ref_id);
+struct nsw_error_t *nsw_table_grow(struct nsw_context_t *ctx,
+                                   const struct nsw_extern_t *table,
+                                   uint64_t delta,
+                                   const union nsw_val_raw_t *init,
+                                   uint64_t *out_previous);
 
 /**
- * The host value id inside externref `ref_id` (one made by
- * `nsw_context_externref_new`), or `NSW_HOST_ID_NONE` when wasm made it from
- * one of its own references.
+ * Creates a table of funcref or externref (`element`) filled with `init`.
  */
-struct nsw_error_t *nsw_context_externref_host_id(struct nsw_context_t *ctx,
-                                                  uint64_t ref_id,
-                                                  uint64_t *out_host_id);
-
-/**
- * Releases a ref id; returns false when it was not live.
- */
-bool nsw_context_ref_release(struct nsw_context_t *ctx, uint64_t ref_id);
+struct nsw_error_t *nsw_table_new(struct nsw_context_t *ctx,
+                                  uint8_t element,
+                                  uint32_t minimum,
+                                  bool has_maximum,
+                                  uint32_t maximum,
+                                  const union nsw_val_raw_t *init,
+                                  struct nsw_extern_t **out);
 
 /**
  * The C ABI version of this library (`NSW_ABI_VERSION` of its header).

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tests of the native core (after build.sh and the shim's build):
-# Rust unit tests, symbol checks, and the end-to-end harness per arch
+# Rust unit tests, the embedding's module graph, symbol checks, and the end-to-end harness per arch
 # (aarch64 under qemu-user). Artifacts for each arch are compiled by that
 # arch's own precompiler build.
 set -euo pipefail
@@ -13,6 +13,9 @@ nsw_step "Rust tests: contract and precompiler"
 
 nsw_step "Rust tests: spec-test converter"
 "$CARGO" test --locked -p nsw-spec-convert
+
+nsw_step "the embedding's modules: error.rs a leaf, no cycles, each C function in its noun's file"
+python3 scripts/check-module-graph.py
 
 nsw_step "the embedding builds where no std exists"
 scripts/check-bare-metal.sh

@@ -1,120 +1,20 @@
-//! `nsw_context_t`: the store as seen by one call. Outside wasm it is the
-//! store's own context; inside a host function it is the caller, so host code
-//! can touch memories and globals without a second mutable path to the store.
+//! `nsw_context_t`: the store as seen by one call, and every `nsw_context_*`
+//! function. Outside wasm a context is the store's own; inside a host function
+//! it is the caller, so host code can touch memories and globals without a
+//! second mutable path to the store.
+//!
+//! The functions here act on the store behind a context: its id, fuel, epoch
+//! deadline, the caller's exports, and the ref ids of funcref and externref
+//! values (`ref_registry.rs`).
 
-use crate::error::NswResult;
+use crate::error::{NSW_ERROR_RUNTIME, NswResult, nsw_error_t, to_c};
+use crate::externs::{self, hand_out, nsw_extern_t, unreachable_kind};
 use crate::handle::{self, Tag, Tagged};
-use alloc::vec::Vec;
-use wasmtime::{AsContextMut, Caller, ExternRef, Func, OwnedRooted, ResourceLimiter, Result, Store, StoreContextMut};
-
-/// What a store carries for this embedding.
-pub struct StoreData {
-    pub id: u64,
-    pub epoch_enabled: bool,
-    pub limits: Limits,
-    pub refs: RefRegistry,
-}
-
-impl StoreData {
-    pub fn new(id: u64, epoch_enabled: bool) -> StoreData {
-        StoreData { id, epoch_enabled, limits: Limits::default(), refs: RefRegistry::default() }
-    }
-}
-
-/// Store limits; `hit` remembers which cap refused a request so a failed
-/// instantiation can be reported as a resource limit, not a generic error.
-#[derive(Default)]
-pub struct Limits {
-    pub memory_bytes: Option<u64>,
-    pub table_elements: Option<u64>,
-    pub instances: Option<u64>,
-    pub tables: Option<u64>,
-    pub memories: Option<u64>,
-    pub hit: Option<&'static str>,
-}
-
-fn within(cap: Option<u64>, desired: usize) -> bool {
-    cap.is_none_or(|c| desired as u64 <= c)
-}
-
-impl ResourceLimiter for Limits {
-    fn memory_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> Result<bool> {
-        let ok = within(self.memory_bytes, desired);
-        if !ok {
-            self.hit = Some("memory size");
-        }
-        Ok(ok)
-    }
-
-    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> Result<bool> {
-        let ok = within(self.table_elements, desired);
-        if !ok {
-            self.hit = Some("table elements");
-        }
-        Ok(ok)
-    }
-
-    fn instances(&self) -> usize {
-        self.instances.map_or(usize::MAX, |c| c as usize)
-    }
-
-    fn tables(&self) -> usize {
-        self.tables.map_or(usize::MAX, |c| c as usize)
-    }
-
-    fn memories(&self) -> usize {
-        self.memories.map_or(usize::MAX, |c| c as usize)
-    }
-}
-
-/// A reference value held for the embedder.
-pub enum RefEntry {
-    Func(Func),
-    Extern(OwnedRooted<ExternRef>),
-}
-
-/// Reference values cross the C ABI as ids into this per-store table (id 0
-/// is null), so no raw GC or function pointer is ever trusted from outside.
-#[derive(Default)]
-pub struct RefRegistry {
-    entries: Vec<Option<RefEntry>>,
-    free: Vec<usize>,
-}
-
-impl RefRegistry {
-    pub fn insert(&mut self, entry: RefEntry) -> u64 {
-        let index = match self.free.pop() {
-            Some(i) => {
-                self.entries[i] = Some(entry);
-                i
-            }
-            None => {
-                self.entries.push(Some(entry));
-                self.entries.len() - 1
-            }
-        };
-        index as u64 + 1
-    }
-
-    pub fn get(&self, id: u64) -> Option<&RefEntry> {
-        let index = usize::try_from(id.checked_sub(1)?).ok()?;
-        self.entries.get(index)?.as_ref()
-    }
-
-    pub fn release(&mut self, id: u64) -> bool {
-        let Some(index) = id.checked_sub(1).and_then(|i| usize::try_from(i).ok()) else {
-            return false;
-        };
-        match self.entries.get_mut(index) {
-            Some(slot @ Some(_)) => {
-                *slot = None;
-                self.free.push(index);
-                true
-            }
-            _ => false,
-        }
-    }
-}
+use crate::ref_registry::RefEntry;
+use crate::store_data::StoreData;
+use crate::types::NSW_EXTERN_FUNC;
+use alloc::format;
+use wasmtime::{AsContextMut, Caller, Extern, ExternRef, RootScope, Store, StoreContextMut};
 
 enum Inner {
     Store(*mut Store<StoreData>),
@@ -157,5 +57,171 @@ impl nsw_context_t {
             Inner::Store(_) => None,
             Inner::Caller(c) => Some(unsafe { &mut *c }),
         })
+    }
+}
+
+/// The id of the store behind a context (a store's own, or a host call's
+/// caller): unique in the process, never reused. 0 for an invalid handle.
+/// Lets bindings find their object for a store from inside a host call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_context_store_id(ctx: *mut nsw_context_t) -> u64 {
+    match unsafe { nsw_context_t::get(ctx) } {
+        Ok(c) => c.data().id,
+        Err(_) => 0,
+    }
+}
+
+/// Sets the fuel left (engines made with `fuel`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_context_fuel_set(ctx: *mut nsw_context_t, fuel: u64) -> *mut nsw_error_t {
+    to_c((|| {
+        let mut c = unsafe { nsw_context_t::get(ctx)? };
+        c.set_fuel(fuel).map_err(|e| nsw_error_t::from_wasmtime(e, NSW_ERROR_RUNTIME))
+    })())
+}
+
+/// Reads the fuel left (engines made with `fuel`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_context_fuel_get(ctx: *mut nsw_context_t, out_fuel: *mut u64) -> *mut nsw_error_t {
+    to_c((|| {
+        let c = unsafe { nsw_context_t::get(ctx)? };
+        let fuel = c.get_fuel().map_err(|e| nsw_error_t::from_wasmtime(e, NSW_ERROR_RUNTIME))?;
+        unsafe { handle::write_out(out_fuel, fuel, "fuel") }
+    })())
+}
+
+/// Deadlines beyond this many ticks are refused: Wasmtime adds the ticks to
+/// the current epoch, which must not overflow.
+pub const NSW_MAX_EPOCH_TICKS: u64 = u64::MAX / 4;
+
+/// Sets the epoch deadline `ticks` increments of the engine's epoch from now
+/// (engines made with `epoch`). Reaching it traps with `Interrupt`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_context_epoch_deadline_set(ctx: *mut nsw_context_t, ticks: u64) -> *mut nsw_error_t {
+    to_c((|| {
+        let mut c = unsafe { nsw_context_t::get(ctx)? };
+        if !c.data().epoch_enabled {
+            return Err(nsw_error_t::invalid("the engine was created without epoch interruption"));
+        }
+        if ticks > NSW_MAX_EPOCH_TICKS {
+            return Err(nsw_error_t::invalid("epoch deadline too far: at most u64::MAX / 4 ticks"));
+        }
+        c.set_epoch_deadline(ticks);
+        Ok(())
+    })())
+}
+
+/// Inside a host function: looks up export `name` of the calling instance
+/// (typically its memory).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_context_caller_export(
+    ctx: *mut nsw_context_t,
+    name: *const u8,
+    name_len: usize,
+    out: *mut *mut nsw_extern_t,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let caller = unsafe { nsw_context_t::caller(ctx)? }
+            .ok_or_else(|| nsw_error_t::invalid("the context is a store's, not a host call's caller"))?;
+        let name = unsafe { handle::str(name, name_len, "export name")? };
+        let ext = caller
+            .get_export(name)
+            .ok_or_else(|| nsw_error_t::invalid(format!("the caller has no export named `{name}`")))?;
+        let mut c = caller.as_context_mut();
+        unsafe { hand_out(&mut c, ext, out) }
+    })())
+}
+
+/// Registers a function as a funcref value and returns its ref id.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_context_funcref_new(
+    ctx: *mut nsw_context_t,
+    func: *const nsw_extern_t,
+    out_ref_id: *mut u64,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let mut c = unsafe { nsw_context_t::get(ctx)? };
+        let e = unsafe { externs::resolve(&c, func, NSW_EXTERN_FUNC)? };
+        let Extern::Func(f) = e.ext else { unreachable_kind()? };
+        let id = c.data_mut().refs.insert(RefEntry::Func(f));
+        unsafe { handle::write_out(out_ref_id, id, "ref id") }
+    })())
+}
+
+/// Opens funcref `ref_id` as a callable extern (a new handle to delete).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_context_funcref_get(
+    ctx: *mut nsw_context_t,
+    ref_id: u64,
+    out: *mut *mut nsw_extern_t,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let mut c = unsafe { nsw_context_t::get(ctx)? };
+        let f = match c.data().refs.get(ref_id) {
+            Some(RefEntry::Func(f)) => *f,
+            _ => return Err(nsw_error_t::invalid(format!("ref id {ref_id} is not a live funcref"))),
+        };
+        unsafe { hand_out(&mut c, Extern::Func(f), out) }
+    })())
+}
+
+/// Wraps a host value id in a new externref and returns its ref id.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_context_externref_new(
+    ctx: *mut nsw_context_t,
+    host_id: u64,
+    out_ref_id: *mut u64,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let mut c = unsafe { nsw_context_t::get(ctx)? };
+        let mut scope = RootScope::new(&mut c);
+        let rooted =
+            ExternRef::new(&mut scope, host_id).map_err(|e| nsw_error_t::from_wasmtime(e, NSW_ERROR_RUNTIME))?;
+        let owned = rooted
+            .to_owned_rooted(&mut scope)
+            .map_err(|e| nsw_error_t::from_wasmtime(e, NSW_ERROR_RUNTIME))?;
+        let id = scope.as_context_mut().data_mut().refs.insert(RefEntry::Extern(owned));
+        unsafe { handle::write_out(out_ref_id, id, "ref id") }
+    })())
+}
+
+/// What `nsw_context_externref_host_id` writes for an externref that holds no
+/// host value: wasm made it from one of its own references (`extern.convert_any`).
+/// The ref id stays valid until released, so the host can hand it back to wasm.
+pub const NSW_HOST_ID_NONE: u64 = u64::MAX;
+
+/// The host value id inside externref `ref_id` (one made by
+/// `nsw_context_externref_new`), or `NSW_HOST_ID_NONE` when wasm made it from
+/// one of its own references.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_context_externref_host_id(
+    ctx: *mut nsw_context_t,
+    ref_id: u64,
+    out_host_id: *mut u64,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let c = unsafe { nsw_context_t::get(ctx)? };
+        let owned = match c.data().refs.get(ref_id) {
+            Some(RefEntry::Extern(r)) => r.clone(),
+            _ => return Err(nsw_error_t::invalid(format!("ref id {ref_id} is not a live externref"))),
+        };
+        let data = owned.data(&c).map_err(|e| nsw_error_t::from_wasmtime(e, NSW_ERROR_RUNTIME))?;
+        let host_id = match data {
+            None => NSW_HOST_ID_NONE,
+            Some(d) => d
+                .downcast_ref::<u64>()
+                .copied()
+                .ok_or_else(|| nsw_error_t::invalid("externref holds host data of another embedder"))?,
+        };
+        unsafe { handle::write_out(out_host_id, host_id, "host id") }
+    })())
+}
+
+/// Releases a ref id; returns false when it was not live.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_context_ref_release(ctx: *mut nsw_context_t, ref_id: u64) -> bool {
+    match unsafe { nsw_context_t::get(ctx) } {
+        Ok(mut c) => c.data_mut().refs.release(ref_id),
+        Err(_) => false,
     }
 }

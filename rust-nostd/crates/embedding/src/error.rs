@@ -1,4 +1,8 @@
-//! `nsw_error_t`: what every fallible call returns (NULL on success).
+//! `nsw_error_t`: what every fallible call returns (NULL on success), and the
+//! `nsw_error_*` functions that read it.
+//!
+//! Every other module builds errors, so this one depends on none of them: it
+//! is the leaf of the module graph (`scripts/check-module-graph.py` checks it).
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -105,17 +109,14 @@ impl nsw_error_t {
     /// during instantiation). An uncaught wasm exception leaves Wasmtime's
     /// pending-exception slot set on the store; it is taken here so that the
     /// next call into the store starts clean.
-    pub fn from_wasm_run(
-        err: wasmtime::Error,
-        store: &mut wasmtime::StoreContextMut<'_, crate::context::StoreData>,
-    ) -> Box<nsw_error_t> {
+    pub fn from_wasm_run(err: wasmtime::Error, store: impl wasmtime::AsContextMut) -> Box<nsw_error_t> {
         if !err.is::<wasmtime::ThrownException>() {
             return nsw_error_t::from_wasmtime(err, NSW_ERROR_RUNTIME);
         }
         let frames = frames_of(&err);
         // The exception object is rooted only inside this scope, so it is released here.
         use wasmtime::AsContextMut as _;
-        let mut scope = wasmtime::RootScope::new(&mut *store);
+        let mut scope = wasmtime::RootScope::new(store);
         let taken = scope.as_context_mut().take_pending_exception().is_some();
         let message = if taken {
             String::from("uncaught WebAssembly exception: a `throw` reached the host without a matching `catch`")
@@ -162,9 +163,16 @@ pub fn to_c(result: NswResult<()>) -> *mut nsw_error_t {
 /// `message` need not be NUL-terminated; invalid UTF-8 is replaced.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn nsw_error_new(message: *const u8, message_len: usize) -> *mut nsw_error_t {
-    let text = unsafe { crate::handle::bytes(message, message_len) }
-        .map(|b| String::from_utf8_lossy(b).into_owned())
-        .unwrap_or_else(|_| String::from("<invalid message pointer>"));
+    // The checks of `handle::bytes`, repeated so that this leaf needs no other module;
+    // a bad pointer still gives an error (with a placeholder text), since this is what
+    // a failing host callback returns.
+    let text = if message_len == 0 {
+        String::new()
+    } else if message.is_null() || message_len > isize::MAX as usize {
+        String::from("<invalid message pointer>")
+    } else {
+        String::from_utf8_lossy(unsafe { core::slice::from_raw_parts(message, message_len) }).into_owned()
+    };
     nsw_error_t::new(NSW_ERROR_HOST, text).into_raw()
 }
 

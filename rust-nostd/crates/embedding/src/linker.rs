@@ -1,131 +1,18 @@
-//! `nsw_linker_t` and host functions: C callbacks called from wasm.
+//! `nsw_linker_t`: the imports a module is instantiated with (host functions,
+//! a store's externs, another instance's exports), and instantiation itself.
 
-use crate::context::{StoreData, nsw_context_t};
+use crate::context::nsw_context_t;
 use crate::engine::nsw_engine_t;
-use crate::error::{HostError, NSW_ERROR_LINK, NswResult, nsw_error_t, to_c};
-use crate::externs::{hand_out, nsw_extern_t};
-use crate::handle::{self, Handle, Tag, Tagged};
+use crate::error::{NSW_ERROR_LINK, NSW_ERROR_RESOURCE_LIMIT, NswResult, nsw_error_t, to_c};
+use crate::externs::nsw_extern_t;
+use crate::handle::{self, Tag, Tagged};
+use crate::host_func::{HostImpl, host_impl, nsw_finalizer_t, nsw_host_callback_t};
 use crate::instance::nsw_instance_t;
-use crate::types;
-use crate::values::{self, nsw_val_raw_t};
-use alloc::boxed::Box;
+use crate::module::nsw_module_t;
+use crate::store_data::StoreData;
 use alloc::format;
-use alloc::vec::Vec;
 use core::ffi::c_void;
-use core::mem::MaybeUninit;
-use wasmtime::{Caller, Extern, Func, FuncType, Linker, Result, Val, ValRaw};
-
-/// A host function. `slots` holds the parameters on entry; the callback
-/// writes the results into `slots[0..results]`. `slots_len` is
-/// max(params, results). Return NULL on success or an error (for example
-/// from `nsw_error_new`), which becomes the error of the wasm call.
-/// `caller` is valid only during the callback.
-pub type nsw_host_callback_t = Option<
-    unsafe extern "C" fn(env: *mut c_void, caller: *mut nsw_context_t, slots: *mut nsw_val_raw_t, slots_len: usize) -> *mut nsw_error_t,
->;
-
-/// Called once with `env` when the host function is dropped.
-pub type nsw_finalizer_t = Option<unsafe extern "C" fn(env: *mut c_void)>;
-
-/// A callback with its environment; runs the finalizer when dropped.
-struct HostFn {
-    callback: unsafe extern "C" fn(*mut c_void, *mut nsw_context_t, *mut nsw_val_raw_t, usize) -> *mut nsw_error_t,
-    env: *mut c_void,
-    finalizer: nsw_finalizer_t,
-}
-
-// SAFETY: the embedder promises callback and env may be used from any thread
-// that runs the store (documented in nsw.h).
-unsafe impl Send for HostFn {}
-unsafe impl Sync for HostFn {}
-
-impl Drop for HostFn {
-    fn drop(&mut self) {
-        if let Some(fin) = self.finalizer {
-            unsafe { fin(self.env) }
-        }
-    }
-}
-
-impl HostFn {
-    fn invoke(&self, caller: &mut Caller<'_, StoreData>, slots: *mut nsw_val_raw_t, len: usize) -> Result<()> {
-        let mut ctx = Handle::new(nsw_context_t::for_caller(caller));
-        let err = unsafe { (self.callback)(self.env, handle::as_ptr(&mut ctx), slots, len) };
-        ctx.retire();
-        if err.is_null() {
-            return Ok(());
-        }
-        // SAFETY: callbacks return errors made by this library (nsw_error_new).
-        Err(host_error(unsafe { Box::from_raw(err) }))
-    }
-}
-
-/// The two ways a host function is installed: straight on raw slots when
-/// every type is numeric, through `Val`s when references must be translated.
-enum HostImpl {
-    Raw(Box<dyn Fn(Caller<'_, StoreData>, &mut [MaybeUninit<ValRaw>]) -> Result<()> + Send + Sync>),
-    Vals(Box<dyn Fn(Caller<'_, StoreData>, &[Val], &mut [Val]) -> Result<()> + Send + Sync>),
-}
-
-unsafe fn host_impl(
-    engine: &wasmtime::Engine,
-    params: *const u8,
-    params_len: usize,
-    results: *const u8,
-    results_len: usize,
-    callback: nsw_host_callback_t,
-    env: *mut c_void,
-    finalizer: nsw_finalizer_t,
-) -> NswResult<(FuncType, HostImpl)> {
-    let Some(callback) = callback else {
-        // The finalizer still owns env: release it as the caller expects.
-        drop(HostFn { callback: null_callback, env, finalizer });
-        return Err(nsw_error_t::invalid("host callback is NULL"));
-    };
-    let host = HostFn { callback, env, finalizer };
-    let params = unsafe { handle::bytes(params, params_len)? }.to_vec();
-    let results = unsafe { handle::bytes(results, results_len)? }.to_vec();
-    let ty = types::func_type(engine, &params, &results)
-        .map_err(|code| nsw_error_t::invalid(format!("unknown value type code {code} in host function type")))?;
-    let numeric = params.iter().chain(&results).all(|c| values::is_numeric(*c));
-    let imp = if numeric {
-        let np = params.len();
-        HostImpl::Raw(Box::new(move |mut caller, space: &mut [MaybeUninit<ValRaw>]| {
-            // Result slots past the parameters start zeroed, not uninitialized.
-            for slot in space.iter_mut().skip(np) {
-                slot.write(ValRaw::u64(0));
-            }
-            host.invoke(&mut caller, space.as_mut_ptr().cast(), space.len())
-        }))
-    } else {
-        HostImpl::Vals(Box::new(move |mut caller, args: &[Val], out: &mut [Val]| {
-            let mut slots: Vec<nsw_val_raw_t> = Vec::with_capacity(args.len().max(out.len()));
-            {
-                let mut ctx = wasmtime::AsContextMut::as_context_mut(&mut caller);
-                for arg in args {
-                    slots.push(values::from_val(&mut ctx, arg).map_err(host_error)?);
-                }
-            }
-            slots.resize(args.len().max(out.len()), nsw_val_raw_t { v128: [0; 16] });
-            host.invoke(&mut caller, slots.as_mut_ptr(), slots.len())?;
-            let mut ctx = wasmtime::AsContextMut::as_context_mut(&mut caller);
-            for ((val, code), slot) in out.iter_mut().zip(&results).zip(&slots) {
-                *val = values::to_val(&mut ctx, *code, slot).map_err(host_error)?;
-            }
-            Ok(())
-        }))
-    };
-    Ok((ty, imp))
-}
-
-unsafe extern "C" fn null_callback(_: *mut c_void, _: *mut nsw_context_t, _: *mut nsw_val_raw_t, _: usize) -> *mut nsw_error_t {
-    core::ptr::null_mut()
-}
-
-/// Carries an error of the embedder through Wasmtime unchanged.
-fn host_error(err: Box<nsw_error_t>) -> wasmtime::Error {
-    wasmtime::Error::new(HostError(err.message().into()))
-}
+use wasmtime::{Engine, Linker, StoreContextMut};
 
 pub struct nsw_linker_t {
     linker: Linker<StoreData>,
@@ -203,41 +90,6 @@ pub unsafe extern "C" fn nsw_linker_define_func(
     })())
 }
 
-/// Creates a host function owned by the context's store (for tables,
-/// globals or funcref values). Same callback contract as
-/// `nsw_linker_define_func`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn nsw_func_new(
-    ctx: *mut nsw_context_t,
-    params: *const u8,
-    params_len: usize,
-    results: *const u8,
-    results_len: usize,
-    callback: nsw_host_callback_t,
-    env: *mut c_void,
-    finalizer: nsw_finalizer_t,
-    out: *mut *mut nsw_extern_t,
-) -> *mut nsw_error_t {
-    to_c((|| {
-        let mut c = match unsafe { nsw_context_t::get(ctx) } {
-            Ok(c) => c,
-            Err(e) => {
-                if let Some(fin) = finalizer {
-                    unsafe { fin(env) }
-                }
-                return Err(e);
-            }
-        };
-        let engine = c.engine().clone();
-        let (ty, imp) = unsafe { host_impl(&engine, params, params_len, results, results_len, callback, env, finalizer)? };
-        let func = match imp {
-            HostImpl::Raw(f) => unsafe { Func::new_unchecked(&mut c, ty, f) },
-            HostImpl::Vals(f) => Func::new(&mut c, ty, f),
-        };
-        unsafe { hand_out(&mut c, Extern::Func(func), out) }
-    })())
-}
-
 /// Defines `module`.`name` as a store-owned extern. The linker can then only
 /// instantiate in that store.
 #[unsafe(no_mangle)]
@@ -283,13 +135,71 @@ pub unsafe extern "C" fn nsw_linker_define_instance(
     })())
 }
 
+/// Instantiates `module` in the context's store, resolving imports from the
+/// linker. Unresolved or mistyped imports give NSW_ERROR_LINK; a trapping
+/// start function NSW_ERROR_TRAP; a store limit NSW_ERROR_RESOURCE_LIMIT.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_linker_instantiate(
+    linker: *const nsw_linker_t,
+    ctx: *mut nsw_context_t,
+    module: *const nsw_module_t,
+    out: *mut *mut nsw_instance_t,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let l = unsafe { handle::get(linker)? };
+        let mut c = unsafe { nsw_context_t::get(ctx)? };
+        let m = unsafe { handle::get(module)? };
+        if out.is_null() {
+            return Err(nsw_error_t::invalid("out-pointer for instance is NULL"));
+        }
+        let (linker, bound_store) = (&l.linker, l.store_id);
+        let id = c.data().id;
+        if bound_store.is_some_and(|b| b != id) {
+            return Err(nsw_error_t::invalid("the linker holds objects of another store than the context"));
+        }
+        if !Engine::same(linker.engine(), c.engine()) || !Engine::same(m.module.engine(), c.engine()) {
+            return Err(nsw_error_t::invalid("the linker, module and store must come from the same engine"));
+        }
+        c.data_mut().limits.hit = None;
+        let instantiated = match linker.instantiate_pre(&m.module) {
+            Ok(pre) => pre.instantiate(&mut c),
+            // `instantiate_pre` checks imported memories and tables against the sizes they had
+            // when they were defined, so one that has grown since fails it; `Linker::instantiate`
+            // checks the sizes they have now. A failure of the second before any wasm ran (no
+            // trap, exception or limit) is still a link error.
+            Err(stale) if bound_store.is_some() => match linker.instantiate(&mut c, &m.module) {
+                Err(e) if is_link_failure(&e, &c) => return Err(nsw_error_t::from_wasmtime(e, NSW_ERROR_LINK)),
+                other => {
+                    drop(stale);
+                    other
+                }
+            },
+            Err(e) => return Err(nsw_error_t::from_wasmtime(e, NSW_ERROR_LINK)),
+        };
+        let instance = instantiated.map_err(|e| match c.data_mut().limits.hit.take() {
+            Some(what) => nsw_error_t::new(
+                NSW_ERROR_RESOURCE_LIMIT,
+                format!("instantiation exceeds the store limit on {what}: {e}"),
+            ),
+            // Instance, table and memory counts are checked by Wasmtime itself, not through the
+            // limiter's callbacks: its error (an anyhow message, no type) is the only sign.
+            None if format!("{e}").starts_with("resource limit exceeded") => {
+                nsw_error_t::new(NSW_ERROR_RESOURCE_LIMIT, format!("instantiation exceeds a store limit: {e}"))
+            }
+            None => nsw_error_t::from_wasm_run(e, &mut c),
+        })?;
+        let i = nsw_instance_t::new(id, instance);
+        unsafe { handle::write_out(out, handle::into_raw(i), "instance") }
+    })())
+}
+
 /// Ties the linker to one store, refusing objects of any other.
-fn bind_store(l: &mut nsw_linker_t, c: &wasmtime::StoreContextMut<'_, StoreData>, object_store: u64) -> NswResult<()> {
+fn bind_store(l: &mut nsw_linker_t, c: &StoreContextMut<'_, StoreData>, object_store: u64) -> NswResult<()> {
     let id = c.data().id;
     if object_store != id {
         return Err(nsw_error_t::invalid("the object belongs to another store than the context"));
     }
-    if !wasmtime::Engine::same(l.linker.engine(), c.engine()) {
+    if !Engine::same(l.linker.engine(), c.engine()) {
         return Err(nsw_error_t::invalid("the store was made by another engine than the linker"));
     }
     match l.store_id {
@@ -303,6 +213,11 @@ fn bind_store(l: &mut nsw_linker_t, c: &wasmtime::StoreContextMut<'_, StoreData>
     }
 }
 
-pub(crate) fn linker_parts(l: &nsw_linker_t) -> (&Linker<StoreData>, Option<u64>) {
-    (&l.linker, l.store_id)
+/// Whether `err`, from `Linker::instantiate`, says the imports did not resolve or type-check
+/// (rather than a trap or exception in the start function or initializers, or a store limit).
+fn is_link_failure(err: &wasmtime::Error, c: &StoreContextMut<'_, StoreData>) -> bool {
+    !err.is::<wasmtime::Trap>()
+        && !err.is::<wasmtime::ThrownException>()
+        && c.data().limits.hit.is_none()
+        && !format!("{err}").starts_with("resource limit exceeded")
 }

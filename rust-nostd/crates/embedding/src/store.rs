@@ -1,19 +1,20 @@
 //! `nsw_store_t`: owns instances and their memories, tables, globals and
 //! functions. Used by one thread at a time (the bindings enforce it).
+//!
+//! What runs inside a store goes through its context (`context.rs`): a store
+//! makes one for itself, and a host call gets one for its caller.
 
-use crate::context::{Limits, StoreData, nsw_context_t};
+use crate::context::{NSW_MAX_EPOCH_TICKS, nsw_context_t};
 use crate::engine::nsw_engine_t;
-use crate::error::{NSW_ERROR_RUNTIME, nsw_error_t, to_c};
+use crate::error::{nsw_error_t, to_c};
 use crate::handle::{self, Handle, Tag, Tagged};
+use crate::limits::Limits;
+use crate::store_data::StoreData;
 use alloc::boxed::Box;
 use core::sync::atomic::{AtomicU64, Ordering};
 use wasmtime::Store;
 
 static NEXT_STORE_ID: AtomicU64 = AtomicU64::new(1);
-
-/// Deadlines beyond this many ticks are refused: Wasmtime adds the ticks to
-/// the current epoch, which must not overflow.
-pub const NSW_MAX_EPOCH_TICKS: u64 = u64::MAX / 4;
 
 pub struct nsw_store_t {
     /// Boxed so the context below can point at it for the store's lifetime.
@@ -62,17 +63,6 @@ pub unsafe extern "C" fn nsw_store_context(store: *mut nsw_store_t) -> *mut nsw_
     }
 }
 
-/// The id of the store behind a context (a store's own, or a host call's
-/// caller): unique in the process, never reused. 0 for an invalid handle.
-/// Lets bindings find their object for a store from inside a host call.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn nsw_context_store_id(ctx: *mut nsw_context_t) -> u64 {
-    match unsafe { nsw_context_t::get(ctx) } {
-        Ok(c) => c.data().id,
-        Err(_) => 0,
-    }
-}
-
 /// Caps what instances in this store may use. A negative value means no
 /// limit. Growth past a cap fails (`memory.grow` returns -1); instantiation
 /// past it fails with NSW_ERROR_RESOURCE_LIMIT.
@@ -99,42 +89,6 @@ pub unsafe extern "C" fn nsw_store_limits_set(
         // Wasmtime reads the instance, table and memory counts when a limiter is installed,
         // not on every instantiation: install it again so the new counts take effect.
         s.store.limiter(|data| &mut data.limits);
-        Ok(())
-    })())
-}
-
-/// Sets the fuel left (engines made with `fuel`).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn nsw_context_fuel_set(ctx: *mut nsw_context_t, fuel: u64) -> *mut nsw_error_t {
-    to_c((|| {
-        let mut c = unsafe { nsw_context_t::get(ctx)? };
-        c.set_fuel(fuel).map_err(|e| nsw_error_t::from_wasmtime(e, NSW_ERROR_RUNTIME))
-    })())
-}
-
-/// Reads the fuel left (engines made with `fuel`).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn nsw_context_fuel_get(ctx: *mut nsw_context_t, out_fuel: *mut u64) -> *mut nsw_error_t {
-    to_c((|| {
-        let c = unsafe { nsw_context_t::get(ctx)? };
-        let fuel = c.get_fuel().map_err(|e| nsw_error_t::from_wasmtime(e, NSW_ERROR_RUNTIME))?;
-        unsafe { handle::write_out(out_fuel, fuel, "fuel") }
-    })())
-}
-
-/// Sets the epoch deadline `ticks` increments of the engine's epoch from now
-/// (engines made with `epoch`). Reaching it traps with `Interrupt`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn nsw_context_epoch_deadline_set(ctx: *mut nsw_context_t, ticks: u64) -> *mut nsw_error_t {
-    to_c((|| {
-        let mut c = unsafe { nsw_context_t::get(ctx)? };
-        if !c.data().epoch_enabled {
-            return Err(nsw_error_t::invalid("the engine was created without epoch interruption"));
-        }
-        if ticks > NSW_MAX_EPOCH_TICKS {
-            return Err(nsw_error_t::invalid("epoch deadline too far: at most u64::MAX / 4 ticks"));
-        }
-        c.set_epoch_deadline(ticks);
         Ok(())
     })())
 }

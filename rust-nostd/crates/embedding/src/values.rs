@@ -2,12 +2,12 @@
 //! Wasmtime's `ValRaw`, so numeric calls need no conversion at all.
 //! References are ids into the store's registry (0 = null).
 
-use crate::context::{RefEntry, StoreData, nsw_context_t};
-use crate::error::{NswResult, nsw_error_t, to_c};
-use crate::handle;
+use crate::error::{NswResult, nsw_error_t};
+use crate::ref_registry::RefEntry;
+use crate::store_data::StoreData;
 use crate::types::{NSW_VAL_EXTERNREF, NSW_VAL_F32, NSW_VAL_F64, NSW_VAL_FUNCREF, NSW_VAL_I32, NSW_VAL_I64, NSW_VAL_V128};
 use alloc::format;
-use wasmtime::{AsContextMut, ExternRef, StoreContextMut, V128, Val, ValRaw};
+use wasmtime::{StoreContextMut, V128, Val, ValRaw};
 
 /// One value: i32/i64 as integers, f32/f64 as their bit patterns, v128 as 16
 /// little-endian bytes, references as registry ids in `ref_id`.
@@ -91,67 +91,4 @@ fn widen(bytes: &[u8]) -> [u8; 16] {
     let mut out = [0u8; 16];
     out[..bytes.len()].copy_from_slice(bytes);
     out
-}
-
-/// Wraps a host value id in a new externref and returns its ref id.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn nsw_context_externref_new(
-    ctx: *mut nsw_context_t,
-    host_id: u64,
-    out_ref_id: *mut u64,
-) -> *mut nsw_error_t {
-    to_c((|| {
-        let mut c = unsafe { nsw_context_t::get(ctx)? };
-        let mut scope = wasmtime::RootScope::new(&mut c);
-        let rooted = ExternRef::new(&mut scope, host_id)
-            .map_err(|e| nsw_error_t::from_wasmtime(e, crate::error::NSW_ERROR_RUNTIME))?;
-        let owned = rooted
-            .to_owned_rooted(&mut scope)
-            .map_err(|e| nsw_error_t::from_wasmtime(e, crate::error::NSW_ERROR_RUNTIME))?;
-        let id = scope.as_context_mut().data_mut().refs.insert(RefEntry::Extern(owned));
-        unsafe { handle::write_out(out_ref_id, id, "ref id") }
-    })())
-}
-
-/// What `nsw_context_externref_host_id` writes for an externref that holds no
-/// host value: wasm made it from one of its own references (`extern.convert_any`).
-/// The ref id stays valid until released, so the host can hand it back to wasm.
-pub const NSW_HOST_ID_NONE: u64 = u64::MAX;
-
-/// The host value id inside externref `ref_id` (one made by
-/// `nsw_context_externref_new`), or `NSW_HOST_ID_NONE` when wasm made it from
-/// one of its own references.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn nsw_context_externref_host_id(
-    ctx: *mut nsw_context_t,
-    ref_id: u64,
-    out_host_id: *mut u64,
-) -> *mut nsw_error_t {
-    to_c((|| {
-        let c = unsafe { nsw_context_t::get(ctx)? };
-        let owned = match c.data().refs.get(ref_id) {
-            Some(RefEntry::Extern(r)) => r.clone(),
-            _ => return Err(nsw_error_t::invalid(format!("ref id {ref_id} is not a live externref"))),
-        };
-        let data = owned
-            .data(&c)
-            .map_err(|e| nsw_error_t::from_wasmtime(e, crate::error::NSW_ERROR_RUNTIME))?;
-        let host_id = match data {
-            None => NSW_HOST_ID_NONE,
-            Some(d) => d
-                .downcast_ref::<u64>()
-                .copied()
-                .ok_or_else(|| nsw_error_t::invalid("externref holds host data of another embedder"))?,
-        };
-        unsafe { handle::write_out(out_host_id, host_id, "host id") }
-    })())
-}
-
-/// Releases a ref id; returns false when it was not live.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn nsw_context_ref_release(ctx: *mut nsw_context_t, ref_id: u64) -> bool {
-    match unsafe { nsw_context_t::get(ctx) } {
-        Ok(mut c) => c.data_mut().refs.release(ref_id),
-        Err(_) => false,
-    }
 }

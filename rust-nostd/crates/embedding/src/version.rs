@@ -1,4 +1,5 @@
-//! Versions a binding checks before it trusts this library.
+//! `nsw_abi_version` and `nsw_wasmtime_version`: the versions a binding
+//! checks before it trusts this library.
 
 /// Bumped whenever a function signature or struct layout of `nsw.h` changes.
 pub const NSW_ABI_VERSION: u32 = 5;

@@ -1,0 +1,21 @@
+//! `StoreData`: what every Wasmtime `Store` of this embedding carries (its `T`).
+//!
+//! It has a file of its own, below `store.rs` and `context.rs`, because both
+//! of those and everything that touches store-owned objects need it, while
+//! `store.rs` itself depends on `context.rs`.
+
+use crate::limits::Limits;
+use crate::ref_registry::RefRegistry;
+
+pub struct StoreData {
+    pub id: u64,
+    pub epoch_enabled: bool,
+    pub limits: Limits,
+    pub refs: RefRegistry,
+}
+
+impl StoreData {
+    pub fn new(id: u64, epoch_enabled: bool) -> StoreData {
+        StoreData { id, epoch_enabled, limits: Limits::default(), refs: RefRegistry::default() }
+    }
+}
