@@ -3,7 +3,6 @@ package dev.nostdwasm.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nostdwasm.api.ArtifactCorruptException;
 import dev.nostdwasm.api.ArtifactMismatchException;
@@ -15,6 +14,10 @@ import dev.nostdwasm.it.support.ProfileTest;
 import dev.nostdwasm.it.support.ProviderSuite;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Artifacts that are not artifacts, were damaged, or were built for something else are refused. */
 abstract class ArtifactsSuite extends ProviderSuite {
@@ -85,9 +88,14 @@ abstract class ArtifactsSuite extends ProviderSuite {
         }
     }
 
-    @ProfileTest
+    /** The profiles of native code: pulley artifacts are portable (pulley64 everywhere), so they have no other architecture. */
+    Stream<Arguments> nativeProfiles() {
+        return profiles().filter(arguments -> arguments.get()[0] != Profile.PULLEY);
+    }
+
+    @ParameterizedTest(name = "{argumentSetName}")
+    @MethodSource("nativeProfiles")
     void anArtifactOfAnotherArchitectureIsAMismatch(Profile profile) {
-        assumeTrue(profile != Profile.PULLEY, "pulley artifacts are portable: pulley64 everywhere");
         Engine engine = engine(profile);
         String otherArch = Artifacts.otherArchitecture();
         var e = assertThrows(ArtifactMismatchException.class,

@@ -1,21 +1,14 @@
 package dev.nostdwasm.it.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nostdwasm.api.Architecture;
 import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.Profile;
+import dev.nostdwasm.it.conformance.SpecFiles.SpecFile;
 import dev.nostdwasm.it.support.ProviderSuite;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -27,37 +20,26 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The WebAssembly spec test suite, converted by {@code it-tests/scripts/convert-spec.sh}
- * (conformance/FORMAT.md), run through {@link #provider()}: one container per profile, one per
- * {@code .wast} file, one test per command, named {@code <suite>/<stem>.wast:<line>}. Each file
- * runs in a fresh store and linker; one engine per profile serves all files. The counts go to
- * {@code summary.tsv} (see {@link ResultRow}).
+ * The runtime assertions of the WebAssembly spec test suite, converted by {@code
+ * it-tests/scripts/convert-spec.sh} (conformance/FORMAT.md), run through {@link #provider()}: one
+ * container per profile (a row of {@code summary.tsv}, see {@link ResultRow}), one per {@code
+ * .wast} file, one test per assertion ({@link CommandRole}), named {@code <suite>/<stem>.wast:<line>}.
+ * The setup commands before an assertion run inside its test; setup commands after a file's last
+ * assertion become a failing test only when they fail. Each file runs in a fresh store and
+ * linker; one engine per profile serves all files.
  *
- * <p>System properties: {@value #DIR} (the converter's output), {@value #OUT} (where results go),
- * {@value #FILES} (comma-separated globs over {@code <suite>/<stem>}, default all) and {@value
- * #PROFILES} (comma-separated profile names, default every profile the runtime supports here).
+ * <p>System properties: those of {@link SpecFiles} and {@link ResultRow}, and {@value #PROFILES}
+ * (comma-separated profile names, default every profile the runtime supports here).
  */
 public abstract class ConformanceSuite extends ProviderSuite {
 
-    static final String DIR = "nsw.conformance.dir";
-    static final String OUT = "nsw.conformance.out";
-    static final String FILES = "nsw.conformance.files";
     static final String PROFILES = "nsw.conformance.profiles";
-
-    /** One converted {@code .wast} file of index.json. */
-    record SpecFile(String suite, String stem, String path) {
-        String name() {
-            return suite + "/" + stem;
-        }
-    }
 
     @TestFactory
     Stream<DynamicNode> spec() {
-        Path dir = Paths.get(System.getProperty(DIR, "target/conformance/spec"));
-        Path out = Paths.get(System.getProperty(OUT, "target/conformance"));
-        List<SpecFile> files = selected(index(dir));
-        List<Profile> profiles = profilesToRun();
-        return profiles.stream().map(p -> (DynamicNode) profile(p, dir, out, files));
+        Path dir = SpecFiles.dir();
+        List<SpecFile> files = SpecFiles.selected(dir);
+        return profilesToRun().stream().map(p -> (DynamicNode) profile(p, dir, files));
     }
 
     /** The provider as shown in summary.tsv: the Java 17 run of a provider gets its own row. */
@@ -66,19 +48,19 @@ public abstract class ConformanceSuite extends ProviderSuite {
         return feature >= 22 ? provider() : provider() + "-java" + feature;
     }
 
-    private DynamicContainer profile(Profile profile, Path dir, Path out, List<SpecFile> files) {
+    private DynamicContainer profile(Profile profile, Path dir, List<SpecFile> files) {
         String target = profile == Profile.PULLEY ? "pulley64" : Architecture.current().id();
         ResultRow row = new ResultRow(providerLabel(), profile.cliName(), Architecture.current().id());
         Engine[] engine = new Engine[1];
         Stream<DynamicNode> children = files.stream()
-                .map(f -> (DynamicNode) file(f, dir.resolve(f.suite()).resolve(f.stem()), profile, target, row, engine))
+                .map(f -> (DynamicNode) file(f, f.dir(dir), profile, target, row, engine))
                 .onClose(() -> {
                     row.stopClock();
                     if (engine[0] != null) {
                         engine[0].close();
                     }
-                    row.write(out);
-                    System.out.printf(Locale.ROOT, "conformance %s: %d files, %d passed, %d failed, %d skipped in %.1f s%n",
+                    row.write();
+                    System.out.printf(Locale.ROOT, "conformance %s: %d files, %d assertions held, %d failed, %d skipped in %.1f s%n",
                             row.key(), row.files, row.passed, row.failed, row.skipped, row.seconds());
                 });
         return DynamicContainer.dynamicContainer(provider() + " · " + profile.cliName(), children);
@@ -86,8 +68,10 @@ public abstract class ConformanceSuite extends ProviderSuite {
 
     private DynamicContainer file(SpecFile f, Path fileDir, Profile profile, String target, ResultRow row,
             Engine[] engine) {
-        String source = f.name() + ".wast";
+        String source = f.source();
         // Built when JUnit reaches this file, so only one file's commands are in memory at a time.
+        // JUnit runs the nodes of a container as it takes them from the stream (Stream.forEach),
+        // so everything below runs in command order.
         Stream<DynamicNode> tests = Stream.of(f).flatMap(x -> {
             row.startClock();
             row.files++;
@@ -105,75 +89,98 @@ public abstract class ConformanceSuite extends ProviderSuite {
                     throw e;
                 }));
             }
-            return commands.stream()
-                    .map(c -> (DynamicNode) DynamicTest.dynamicTest(source + ":" + c.path("line").asInt(),
-                            () -> run(script, c, source, row)))
-                    .onClose(script::close);
+            List<DynamicNode> assertions = new ArrayList<>();
+            List<JsonNode> setup = new ArrayList<>();
+            for (JsonNode c : commands) {
+                switch (CommandRole.of(c)) {
+                    case SETUP -> setup.add(c);
+                    case CONVERSION -> {
+                        // Answered once by the converter: SpecConversionTest.
+                    }
+                    case ASSERTION, SKIPPED -> {
+                        List<JsonNode> before = List.copyOf(setup);
+                        setup.clear();
+                        assertions.add(DynamicTest.dynamicTest(source + ":" + c.path("line").asInt(),
+                                () -> run(script, before, c, source, row)));
+                    }
+                }
+            }
+            Stream<DynamicNode> trailing = Stream.of(List.copyOf(setup)).flatMap(after -> trailingSetup(script, after,
+                    source, row));
+            return Stream.concat(assertions.stream(), trailing).onClose(script::close);
         });
         return DynamicContainer.dynamicContainer(source, tests);
     }
 
-    private static void run(WastScript script, JsonNode c, String source, ResultRow row) {
+    /** Runs {@code setup}, then the assertion (or skip) {@code c}; counts the outcome in {@code row}. */
+    private static void run(WastScript script, List<JsonNode> setup, JsonNode c, String source, ResultRow row) {
+        int line = c.path("line").asInt();
         try {
+            for (JsonNode step : setup) {
+                runSetup(script, step, source, "before the assertion at line " + line);
+            }
             script.run(c);
         } catch (WastValues.Unobservable e) {
-            row.skip(source, c.path("line").asInt(), e.getMessage());
+            row.skip(source, line, e.getMessage());
             throw new TestAbortedException(e.getMessage());
         } catch (AssertionError | RuntimeException e) {
             row.failed++;
-            // Surefire's summary shows only the message: name the command there.
-            throw new AssertionError(source + ":" + c.path("line").asInt() + " " + c.path("type").asText() + ": "
-                    + (e instanceof AssertionError ? e.getMessage() : e.toString()), e);
+            if (e instanceof SetupFailure) {
+                throw e;
+            }
+            throw failure(source, c, e);
         }
-        if (WastScript.isAssertion(c)) {
-            row.passed++;
-        }
+        row.passed++;
     }
 
-    /** The files of index.json, in order. */
-    static List<SpecFile> index(Path dir) {
-        Path index = dir.resolve("index.json");
-        if (!Files.isRegularFile(index)) {
-            throw new IllegalStateException("the converted spec suite is missing: " + index.toAbsolutePath()
-                    + " does not exist. Create it from the repository root with\n"
-                    + "    rust-nostd/scripts/build.sh x86_64\n"
-                    + "    bash it-tests/scripts/convert-spec.sh rust-nostd/target/native it-tests/target/conformance/spec\n"
-                    + "or point -D" + DIR + " at a directory the converter wrote.");
+    /**
+     * The setup commands after a file's last assertion: nothing when they work, one failing (or
+     * skipped) test named after the first that failed (or could not run) when one does not.
+     */
+    private static Stream<DynamicNode> trailingSetup(WastScript script, List<JsonNode> setup, String source,
+            ResultRow row) {
+        for (JsonNode step : setup) {
+            int line = step.path("line").asInt();
+            try {
+                runSetup(script, step, source, "after the last assertion of the file");
+            } catch (WastValues.Unobservable e) {
+                row.skip(source, line, e.getMessage());
+                return Stream.of(DynamicTest.dynamicTest(source + ":" + line, () -> {
+                    throw new TestAbortedException(e.getMessage());
+                }));
+            } catch (AssertionError | RuntimeException e) {
+                row.failed++;
+                return Stream.of(DynamicTest.dynamicTest(source + ":" + line, () -> {
+                    throw e;
+                }));
+            }
         }
+        return Stream.empty();
+    }
+
+    private static void runSetup(WastScript script, JsonNode step, String source, String where) {
         try {
-            JsonNode root = new ObjectMapper().readTree(index.toFile());
-            List<SpecFile> files = new ArrayList<>();
-            for (JsonNode f : root.path("files")) {
-                files.add(new SpecFile(WastValues.text(f, "suite"), WastValues.text(f, "stem"), f.path("path").asText()));
-            }
-            if (files.isEmpty()) {
-                throw new IllegalStateException(index + " lists no files: rerun it-tests/scripts/convert-spec.sh");
-            }
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + index, e);
+            script.run(step);
+        } catch (WastValues.Unobservable e) {
+            throw e;
+        } catch (AssertionError | RuntimeException e) {
+            throw new SetupFailure(failure(source, step, e).getMessage() + " (a setup step " + where + ")", e);
         }
     }
 
-    /** The files {@value #FILES} selects (all when unset). */
-    static List<SpecFile> selected(List<SpecFile> files) {
-        String globs = System.getProperty(FILES, "").trim();
-        if (globs.isEmpty()) {
-            return files;
+    /** Surefire's summary shows only the message: it names the command. */
+    private static AssertionError failure(String source, JsonNode c, Throwable e) {
+        return new AssertionError(source + ":" + c.path("line").asInt() + " " + c.path("type").asText() + ": "
+                + (e instanceof AssertionError ? e.getMessage() : e.toString()), e);
+    }
+
+    /** A setup command failed: the test that ran it fails with this. */
+    private static final class SetupFailure extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
+        SetupFailure(String message, Throwable cause) {
+            super(message, cause);
         }
-        List<PathMatcher> matchers = Arrays.stream(globs.split(","))
-                .map(String::trim)
-                .filter(g -> !g.isEmpty())
-                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
-                .toList();
-        List<SpecFile> chosen = files.stream()
-                .filter(f -> matchers.stream().anyMatch(m -> m.matches(Paths.get(f.name()))))
-                .toList();
-        if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("-D" + FILES + "=" + globs + " selects none of the " + files.size()
-                    + " converted files; the globs match <suite>/<stem>, e.g. wasm-v2/i32 or 'proposals/simd/*'");
-        }
-        return chosen;
     }
 
     /** The profiles {@value #PROFILES} selects among those the runtime supports here (all when unset). */

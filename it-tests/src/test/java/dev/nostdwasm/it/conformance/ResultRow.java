@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,23 +13,25 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The counts of one provider × profile × target run, and the files they are written to.
+ * The counts of one row: a provider × profile × target run of the runtime assertions, or the
+ * converter's answers to the validation and decoding assertions ({@link SpecConversionTest}).
  *
- * <p>What is counted: {@code passed} is the number of {@code assert_*} commands that passed
- * (including {@code assert_invalid}/{@code assert_malformed}, which the converter checked);
- * {@code failed} is the number of commands of any type that failed (an {@code assert_*}, or a
- * {@code module}/{@code module_instance}/{@code register}/{@code action} that should have
- * worked, so a broken module is never invisible); {@code skipped} is the number of {@code skip}
- * commands plus commands whose values cannot cross the C ABI (typed function and GC
- * references). Successful {@code module}, {@code module_instance}, {@code register} and {@code
- * action} commands are not counted.
+ * <p>What is counted (the tests of the row, see {@link CommandRole}): {@code passed} is the
+ * number of assertions that held; {@code failed} the number of tests that failed (an assertion,
+ * or the setup commands before it, or setup commands after a file's last assertion, so a broken
+ * module is never invisible); {@code skipped} the number of tests that could not run, each with
+ * its reason in {@code skips.tsv}: {@code skip} commands of the converter, and assertions whose
+ * values cannot cross the C ABI (typed function and GC references). Setup commands are never
+ * counted as passed.
  *
- * <p>Each run writes {@code <out>/rows/<row>.tsv} (one line) and {@code <out>/rows/<row>.skips.tsv},
+ * <p>Each row writes {@code <out>/rows/<row>.tsv} (one line) and {@code <out>/rows/<row>.skips.tsv},
  * then regenerates {@code <out>/summary.tsv} and {@code <out>/skips.tsv} from every row file,
- * so the forked JVMs of each provider (and the Java 17 run) never overwrite each other.
+ * so the forked JVMs of each provider (and the Java 17 run) never overwrite each other. {@code
+ * <out>} is the system property {@value #OUT} (default {@code target/conformance}).
  */
 final class ResultRow {
 
+    static final String OUT = "nsw.conformance.out";
     static final String HEADER = "provider\tprofile\ttarget\tfiles\tpassed\tfailed\tskipped";
 
     final String provider;
@@ -77,8 +80,9 @@ final class ResultRow {
         return provider + "\t" + profile + "\t" + target + "\t" + files + "\t" + passed + "\t" + failed + "\t" + skipped;
     }
 
-    /** Writes this row's files and regenerates summary.tsv and skips.tsv under {@code out}. */
-    synchronized void write(Path out) {
+    /** Writes this row's files and regenerates summary.tsv and skips.tsv under {@value #OUT}. */
+    synchronized void write() {
+        Path out = Paths.get(System.getProperty(OUT, "target/conformance"));
         try {
             Path rows = out.resolve("rows");
             Files.createDirectories(rows);

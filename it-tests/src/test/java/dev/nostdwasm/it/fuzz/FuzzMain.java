@@ -165,13 +165,13 @@ public final class FuzzMain {
         return crashes == 0 && typed + successes == inputs ? 0 : 1;
     }
 
-    private static java.security.PublicKey trustedKey() {
+    private static java.security.PublicKey trustedKey() throws IOException {
         Path pem = Artifacts.dir().resolve("keys").resolve("trusted.pub.pem");
-        try {
-            return Files.isRegularFile(pem) ? TrustedKeys.readPem(pem) : null;
-        } catch (IOException e) {
-            return null;
+        if (!Files.isRegularFile(pem)) {
+            throw new IllegalStateException("the trusted key " + pem + " is missing: it-tests/scripts/precompile.sh"
+                    + " writes it in the build's generate-test-resources phase");
         }
+        return TrustedKeys.readPem(pem);
     }
 
     /** The seed of input {@code index} of part {@code part}: reproducible one by one. */

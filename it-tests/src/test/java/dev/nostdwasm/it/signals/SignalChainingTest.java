@@ -1,23 +1,19 @@
 package dev.nostdwasm.it.signals;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.it.support.Artifacts;
-import dev.nostdwasm.it.support.CrashReports;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.nostdwasm.it.support.ForkedJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,30 +30,33 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Runs in surefire's {@code default-test} execution (on the JVM running Maven, Java 22+); the
  * Java 17 cases fork the launcher named by {@code -Djdk17.java} (default
- * {@code /usr/lib/jvm/java-17-openjdk-amd64/bin/java}) and are skipped when it is absent.
+ * {@code /usr/lib/jvm/java-17-openjdk-amd64/bin/java}) and fail when it is absent, unless the
+ * build's {@code -Dit.jdk17.skip=true} left out the Java 17 run (then they are skipped).
  */
 class SignalChainingTest {
     /** Only so that a hung child cannot hang the build; a healthy run takes seconds. */
-    private static final long TIMEOUT_MINUTES = 5;
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final String JDK17_PROPERTY = "jdk17.java";
     private static final String JDK17_DEFAULT = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java";
+    /** The build's switch that leaves out the Java 17 run (it-tests/pom.xml), passed on by surefire. */
+    private static final String JDK17_SKIP_PROPERTY = "it.jdk17.skip";
 
     static Stream<Arguments> cases() {
-        Path current = Paths.get(System.getProperty("java.home"), "bin", "java");
         Path jdk17 = Paths.get(System.getProperty(JDK17_PROPERTY, JDK17_DEFAULT));
         List<Arguments> cases = new ArrayList<>();
         for (boolean c1Only : new boolean[] {false, true}) {
             for (boolean jsig : new boolean[] {false, true}) {
                 String suffix = (jsig ? " · LD_PRELOAD=libjsig" : " · no libjsig") + (c1Only ? " · C1 only" : "");
                 String java = "Java " + Runtime.version().feature();
-                cases.add(Arguments.argumentSet("ffm · " + java + suffix, "ffm", current, jsig, c1Only));
-                cases.add(Arguments.argumentSet("jni · " + java + suffix, "jni", current, jsig, c1Only));
+                cases.add(Arguments.argumentSet("ffm · " + java + suffix, "ffm", null, jsig, c1Only));
+                cases.add(Arguments.argumentSet("jni · " + java + suffix, "jni", null, jsig, c1Only));
                 cases.add(Arguments.argumentSet("jni · Java 17" + suffix, "jni", jdk17, jsig, c1Only));
             }
         }
         return cases.stream();
     }
 
+    /** {@code java} is the launcher of a Java 17 case, null for this JVM's Java. */
     @ParameterizedTest(name = "{argumentSetName}")
     @MethodSource("cases")
     void jvmFaultsAndWasmTrapsTogether(String provider, Path java, boolean jsig, boolean c1Only) throws Exception {
@@ -65,122 +64,37 @@ class SignalChainingTest {
         // -Dtest=...) every case would run again on the same launchers.
         assumeTrue(Runtime.version().feature() >= 22, () -> "SignalChainingTest runs from a Java 22+ JVM (the"
                 + " default-test execution), which forks Java 17 itself; this JVM is " + Runtime.version());
-        assumeTrue(Files.isExecutable(java), () -> "no Java launcher at " + java + " (set -D" + JDK17_PROPERTY
-                + "=<java 17>/bin/java to run the Java 17 cases)");
-        Path home = java.toAbsolutePath().getParent().getParent();
-        int feature = featureVersion(home);
-        assumeTrue(!"ffm".equals(provider) || feature >= 22,
-                () -> "the ffm provider needs Java 22 or newer; " + java + " is Java " + feature);
-        Path libjsig = home.resolve("lib").resolve("libjsig.so");
-        if (jsig) {
-            assumeTrue(Files.isRegularFile(libjsig), () -> "no " + libjsig + " in this JDK");
+        if (java != null) {
+            assumeFalse(Boolean.getBoolean(JDK17_SKIP_PROPERTY), "the Java 17 run is switched off (-Dit.jdk17.skip=true)");
+            assertTrue(Files.isExecutable(java), () -> "no Java launcher at " + java + " (set -D" + JDK17_PROPERTY
+                    + "=<java 17>/bin/java, or leave out the Java 17 run with -D" + JDK17_SKIP_PROPERTY + "=true)");
         }
-
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        if (feature >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
+        ForkedJvm jvm = java == null ? ForkedJvm.current() : ForkedJvm.launcher(java);
         if (c1Only) {
             // Only C1 compiles: C2 stops taking implicit null checks as signals once it has
             // seen a few (it recompiles with explicit checks), C1 keeps taking every one, so
             // this mode sends about 1.5 million JVM faults through the shim instead of about 0.2.
-            command.add("-XX:TieredStopAtLevel=1");
+            jvm.option("-XX:TieredStopAtLevel=1");
         }
-        command.add("-D" + NoStdRuntime.PROVIDER_PROPERTY + "=" + provider);
-        command.add("-D" + Artifacts.DIR_PROPERTY + "=" + Artifacts.dir().toAbsolutePath());
-        // A crash report goes to a temporary directory and into the failure message.
-        Path errorDir = Files.createTempDirectory("nsw-signals-");
-        command.add("-XX:ErrorFile=" + errorDir.resolve("hs_err_pid%p.log"));
-        command.add("-cp");
-        command.add(classPath(feature));
-        command.add(SignalStress.class.getName());
-        command.add(provider);
-
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("LD_PRELOAD");
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.environment().remove("_JAVA_OPTIONS");
         if (jsig) {
-            builder.environment().put("LD_PRELOAD", libjsig.toString());
+            Path libjsig = jvm.home().resolve("lib").resolve("libjsig.so");
+            assertTrue(Files.isRegularFile(libjsig), () -> "no " + libjsig + " in the JDK at " + jvm.home());
+            jvm.environment("LD_PRELOAD", libjsig.toString());
         }
-        Path log = Files.createTempFile("nsw-signals-", ".log");
-        builder.redirectOutput(log.toFile());
-        String description = (jsig ? "LD_PRELOAD=" + libjsig + " " : "") + String.join(" ", command);
+        jvm.property(NoStdRuntime.PROVIDER_PROPERTY, provider)
+                .property(Artifacts.DIR_PROPERTY, Artifacts.dir().toAbsolutePath().toString());
 
-        long started = System.nanoTime();
-        Process process = builder.start();
-        boolean exited = process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
-        if (!exited) {
-            process.destroyForcibly().waitFor();
-        }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        String output = Files.readString(log, StandardCharsets.ISO_8859_1) + CrashReports.collect(errorDir);
-        Files.deleteIfExists(log);
-        System.out.println("[" + provider + ", " + java + (jsig ? ", libjsig" : "") + (c1Only ? ", C1 only" : "") + "] "
-                + millis + " ms\n" + output);
+        ForkedJvm.Result result = jvm.run(SignalStress.class, List.of(provider), TIMEOUT);
+        System.out.println("[" + provider + ", Java " + jvm.feature() + (jsig ? ", libjsig" : "")
+                + (c1Only ? ", C1 only" : "") + "] " + result.elapsed().toMillis() + " ms\n" + result.output());
 
-        if (!exited) {
-            fail("the child JVM did not finish in " + TIMEOUT_MINUTES + " minutes (hang?):\n" + description
-                    + "\n--- child output ---\n" + output);
-        }
-        int exit = process.exitValue();
-        assumeTrue(exit != SignalStress.EXIT_SKIPPED, () -> output.lines()
-                .filter(l -> l.startsWith("signals: skipped")).findFirst().orElse("skipped"));
-        if (exit != 0 || output.contains("A fatal error has been detected") || output.contains("--- hs_err")) {
-            fail("the child JVM exited with " + exit + describeExit(exit) + ":\n" + description
-                    + "\n--- child output ---\n" + output);
+        if (!result.exitedWith(0)) {
+            fail(result.report());
         }
         String expected = "signals: " + SignalStress.EXPECTED_WASM_TRAPS + " wasm traps, " + SignalStress.EXPECTED_NPES
                 + " NPEs, " + SignalStress.EXPECTED_ARITH + " ArithmeticExceptions in " + SignalStress.THREADS
                 + " threads";
-        assertTrue(output.lines().anyMatch(expected::equals),
-                () -> "no line '" + expected + "' in the child's output:\n" + output);
-        assertEquals(0, exit);
-    }
-
-    private static String describeExit(int exit) {
-        if (exit == 134) {
-            return " (SIGABRT: a JVM crash; see the hs_err report below)";
-        }
-        if (exit > 128) {
-            return " (killed by signal " + (exit - 128) + ")";
-        }
-        return "";
-    }
-
-    /**
-     * This JVM's class path (surefire sets {@code java.class.path} to the test class path); for
-     * a JVM older than 22 without sdk-ffm, whose classes it cannot load.
-     */
-    private static String classPath(int feature) {
-        String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
-        return Stream.of(entries)
-                .filter(e -> feature >= 22 || !isSdkFfm(e))
-                .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static boolean isSdkFfm(String entry) {
-        Path p = Paths.get(entry).normalize();
-        String name = p.getFileName() == null ? "" : p.getFileName().toString();
-        return name.startsWith("sdk-ffm") || p.toString().contains(File.separator + "sdk-ffm" + File.separator);
-    }
-
-    /** The feature version of the JDK at {@code home}, from its {@code release} file. */
-    private static int featureVersion(Path home) throws IOException {
-        Path release = home.resolve("release");
-        if (Files.isRegularFile(release)) {
-            for (String line : Files.readAllLines(release)) {
-                if (line.startsWith("JAVA_VERSION=")) {
-                    String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                    String first = v.startsWith("1.") ? v.substring(2) : v;
-                    return Integer.parseInt(first.split("[.+-]")[0]);
-                }
-            }
-        }
-        if (home.equals(Paths.get(System.getProperty("java.home")))) {
-            return Runtime.version().feature();
-        }
-        throw new IOException("cannot tell the Java version of " + home + " (no JAVA_VERSION in " + release + ")");
+        assertTrue(result.output().lines().anyMatch(expected::equals),
+                () -> "no line '" + expected + "' in the child's output:\n" + result.report());
     }
 }

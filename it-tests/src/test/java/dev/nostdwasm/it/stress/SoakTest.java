@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.it.support.Artifacts;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import dev.nostdwasm.it.support.ForkedJvm;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,7 +47,8 @@ class SoakTest {
     static final int DEFAULT_WARMUP = 10_000;
     static final String DEFAULT_HEAP = "64m";
     static final double MAX_DRIFT_PERCENT = 5.0;
-    private static final long HANG_MINUTES = 30;
+    /** Only so that a hang cannot hang the build. */
+    private static final Duration HANG_TIMEOUT = Duration.ofMinutes(30);
     private static final Pattern RESULT = Pattern.compile(
             "soak: (\\S+) (\\S+) (\\d+) iterations, RSS start (\\d+) kB end (\\d+) kB drift (-?[0-9.]+)%.*");
 
@@ -66,12 +64,19 @@ class SoakTest {
         return System.getProperty("soak.variant", "all");
     }
 
-    @BeforeAll
-    void header() {
+    /** Whether the soak was switched on; off, each case is a skipped test (counted as such, with this reason). */
+    private static void assumeEnabled() {
         // RSS on a shared machine swings by a few MB even when nothing leaks: the soak and its 5%
         // limit belong to the stress run (-Pstress), not to every build.
         assumeTrue(Boolean.getBoolean("soak.enabled"),
                 "the soak runs with -Pstress (or -Dsoak.enabled=true): ./mvnw -pl it-tests verify -Pstress -Dtest=SoakTest");
+    }
+
+    @BeforeAll
+    void header() {
+        if (!Boolean.getBoolean("soak.enabled")) {
+            return; // every case is skipped (assumeEnabled): keep the figures of the last soak
+        }
         SummaryFile.reset("2-soak", "SoakTest: forked JVM per provider, " + warmup() + " warm-up + " + iterations()
                 + " iterations of variant '" + variant() + "', heap " + System.getProperty("soak.heap", DEFAULT_HEAP)
                 + " fixed; RSS = VmRSS after System.gc(), end = minimum of " + LeakSoakMain.END_SAMPLES + " samples;"
@@ -90,50 +95,19 @@ class SoakTest {
     @ParameterizedTest(name = "{argumentSetName}")
     @MethodSource("providers")
     void residentSetStaysFlat(String provider) throws Exception {
+        assumeEnabled();
         String heap = System.getProperty("soak.heap", DEFAULT_HEAP);
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        command.add("-Xms" + heap);
-        command.add("-Xmx" + heap);
-        command.add("-XX:+AlwaysPreTouch");
-        command.add("-XX:+UseSerialGC");
-        command.add("-D" + NoStdRuntime.PROVIDER_PROPERTY + "=" + provider);
-        command.add("-D" + Artifacts.DIR_PROPERTY + "=" + Artifacts.dir().toAbsolutePath());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(LeakSoakMain.class.getName());
-        command.add(provider);
-        command.add(Integer.toString(iterations()));
-        command.add(Integer.toString(warmup()));
-        command.add(variant());
-
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("LD_PRELOAD");
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.environment().remove("_JAVA_OPTIONS");
-        Path log = Files.createTempFile("nsw-soak-", ".log");
-        builder.redirectOutput(log.toFile());
-        long started = System.nanoTime();
-        Process process = builder.start();
-        boolean exited = process.waitFor(HANG_MINUTES, TimeUnit.MINUTES);
-        if (!exited) {
-            process.destroyForcibly().waitFor();
-        }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        String output = Files.readString(log, StandardCharsets.ISO_8859_1);
-        Files.deleteIfExists(log);
+        ForkedJvm.Result result = ForkedJvm.current()
+                .option("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC")
+                .property(NoStdRuntime.PROVIDER_PROPERTY, provider)
+                .property(Artifacts.DIR_PROPERTY, Artifacts.dir().toAbsolutePath().toString())
+                .run(LeakSoakMain.class, List.of(provider, Integer.toString(iterations()), Integer.toString(warmup()),
+                        variant()), HANG_TIMEOUT);
+        long millis = result.elapsed().toMillis();
+        String output = result.output();
         System.out.println("[soak " + provider + "] " + millis + " ms\n" + output);
-        String description = String.join(" ", command);
-        if (!exited) {
-            fail("the soak JVM did not finish in " + HANG_MINUTES + " minutes (hang?):\n" + description
-                    + "\n--- child output ---\n" + output);
-        }
-        if (process.exitValue() != 0) {
-            fail("the soak JVM exited with " + process.exitValue() + ":\n" + description + "\n--- child output ---\n"
-                    + output);
+        if (!result.exitedWith(0)) {
+            fail(result.report());
         }
         List<String> results = output.lines().filter(l -> l.startsWith("soak: ")).collect(Collectors.toList());
         assertEquals(1, results.size(), () -> "one 'soak:' line expected in:\n" + output);
