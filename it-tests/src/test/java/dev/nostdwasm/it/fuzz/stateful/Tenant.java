@@ -19,7 +19,10 @@ final class Tenant {
     final EngineSlot engine;
     final StoreLimits limits;
     final boolean shared;
+    /** Every memory found or made in it (what its limits bound). */
     final List<Memory> memories = new CopyOnWriteArrayList<>();
+    /** The memories the fuzzer stamped (those of at least {@value Stamp#LENGTH} bytes when found). */
+    final List<Memory> stamped = new CopyOnWriteArrayList<>();
     final List<Table> tables = new CopyOnWriteArrayList<>();
     /** The exports of the first instance of the fuzz module, null until it is instantiated. */
     volatile Exports exports;

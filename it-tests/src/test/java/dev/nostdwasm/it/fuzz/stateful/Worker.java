@@ -337,7 +337,7 @@ final class Worker implements Runnable {
                     switch (random.nextInt(3)) {
                         case 0 -> enter(t, () -> t.exports.leaf().callI32(1));
                         case 1 -> enter(t, () -> t.exports.callHost().callI32(1));
-                        default -> checkStamp(t.id, pick(t.memories));
+                        default -> checkStamp(t.id, t.exports.memory());
                     }
                 }
             }
@@ -460,6 +460,7 @@ final class Worker implements Runnable {
     private void stamp(Tenant t, Memory m) {
         if (m.byteSize() >= Stamp.LENGTH) {
             m.write(0, Stamp.of(t.id), 0, Stamp.LENGTH);
+            t.stamped.add(m);
         }
         t.memories.add(m);
     }
@@ -719,9 +720,10 @@ final class Worker implements Runnable {
 
     private void checkAfterStep(Operation op) {
         Tenant t = pick(tenants);
-        if (t != null && !t.closed && !t.memories.isEmpty()) {
+        if (t != null && !t.closed && !t.stamped.isEmpty()) {
+            int which = random.nextInt(t.stamped.size());
             try {
-                checkStamp(t.id, pick(t.memories));
+                checkStamp(t.id, t.stamped.get(which));
             } catch (Throwable e) {
                 classify(e, " checking store " + t.id + "'s stamp after " + op.key());
             }
@@ -741,7 +743,8 @@ final class Worker implements Runnable {
         long owner = Stamp.ownerOf(bytes);
         if (owner != store) {
             fail(Tally.Column.CRASHES, "cross-store visibility: store " + store + "'s memory shows "
-                    + (owner < 0 ? "bytes that are no store's stamp" : "store " + owner + "'s stamp"), null);
+                    + (owner < 0 ? "bytes that are no store's stamp: " + java.util.HexFormat.of().formatHex(bytes, 0, 24)
+                            : "store " + owner + "'s stamp") + " (a memory of " + m.byteSize() + " bytes)", null);
         }
     }
 
