@@ -60,7 +60,7 @@ abstract class BookkeepingSuite extends ProviderSuite {
         instance.func("run").call(Val.i32(1));
         assertSame(first, func.get(), "one Func per function");
         assertSame(firstMemory, memory.get(), "one Memory per memory");
-        assertEquals(instance.memory("memory").size(), firstMemory.size());
+        assertEquals(instance.memory("memory").pages(), firstMemory.pages());
     }
 
     @ProfileTest

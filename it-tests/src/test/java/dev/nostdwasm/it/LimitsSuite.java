@@ -41,7 +41,7 @@ abstract class LimitsSuite extends ProviderSuite {
         assertEquals(1, i32(instance.func("grow_a").call(Val.i32(1))));
         assertEquals(-1, i32(instance.func("grow_b").call(Val.i32(1))), "a and b together would pass the cap");
         assertThrows(ResourceLimitException.class, () -> instance.memory("b").grow(1));
-        assertEquals(1, instance.memory("b").size());
+        assertEquals(1, instance.memory("b").pages());
     }
 
     @ProfileTest
