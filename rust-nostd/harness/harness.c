@@ -323,7 +323,7 @@ static void scenarios(uint32_t profile) {
     nsw_store_t *store = NULL;
     nsw_linker_t *linker = NULL;
     take_error(p_nsw_store_new(engine, &store), NULL, 0);
-    take_error(p_nsw_store_limits_set(store, 2 * 65536, -1, -1, -1, -1), NULL, 0);
+    take_error(p_nsw_store_limits_set(store, 2 * 65536, -1, -1, -1, -1, -1), NULL, 0);
     take_error(p_nsw_linker_new(engine, &linker), NULL, 0);
     s.store = store;
     s.ctx = p_nsw_store_context(store);

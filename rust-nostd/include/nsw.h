@@ -78,7 +78,7 @@
 /**
  * Bumped whenever a function signature or struct layout of `nsw.h` changes.
  */
-#define NSW_ABI_VERSION 5
+#define NSW_ABI_VERSION 6
 
 /**
  * What went wrong, so that bindings can map it to a typed exception without
@@ -243,6 +243,19 @@ struct nsw_error_t *nsw_context_caller_export(struct nsw_context_t *ctx,
                                               const uint8_t *name,
                                               size_t name_len,
                                               struct nsw_extern_t **out);
+
+/**
+ * A key for the function, memory, table or global behind `ext`, equal for
+ * every handle of the same object in the context's store and different for
+ * different ones, so bindings can keep one object per function or memory
+ * instead of one per handle. A function's key is its `funcref` address
+ * (`Func::to_raw`, even); the others get odd keys in order of first asking,
+ * by Wasmtime's `Debug` text of the object, which names its instance and
+ * index (Wasmtime offers no public identity for them).
+ */
+struct nsw_error_t *nsw_context_extern_key(struct nsw_context_t *ctx,
+                                           const struct nsw_extern_t *ext,
+                                           uint64_t *out_key);
 
 /**
  * Registers a function as a funcref value and returns its ref id.
@@ -603,15 +616,21 @@ struct nsw_context_t *nsw_store_context(struct nsw_store_t *store);
 
 /**
  * Caps what instances in this store may use. A negative value means no
- * limit. Growth past a cap fails (`memory.grow` returns -1); instantiation
- * past it fails with NSW_ERROR_RESOURCE_LIMIT.
+ * limit. `memory_bytes` and `table_elements` cap the sums over all the
+ * store's memories and tables; `references` caps the ref ids held at once
+ * (`nsw_context_*ref_new`, values passed to host functions and returned from
+ * calls). Growth past a cap fails (`memory.grow` returns -1); instantiation
+ * or a new ref id past one fails with NSW_ERROR_RESOURCE_LIMIT. What the
+ * store already uses stays counted when the caps change. Must not be called
+ * during a host call of this store (its caller holds the store).
  */
 struct nsw_error_t *nsw_store_limits_set(struct nsw_store_t *store,
                                          int64_t memory_bytes,
                                          int64_t table_elements,
                                          int64_t instances,
                                          int64_t tables,
-                                         int64_t memories);
+                                         int64_t memories,
+                                         int64_t references);
 
 /**
  * The table's size in elements.

@@ -132,6 +132,38 @@ pub unsafe extern "C" fn nsw_context_caller_export(
     })())
 }
 
+/// A key for the function, memory, table or global behind `ext`, equal for
+/// every handle of the same object in the context's store and different for
+/// different ones, so bindings can keep one object per function or memory
+/// instead of one per handle. A function's key is its `funcref` address
+/// (`Func::to_raw`, even); the others get odd keys in order of first asking,
+/// by Wasmtime's `Debug` text of the object, which names its instance and
+/// index (Wasmtime offers no public identity for them).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_context_extern_key(
+    ctx: *mut nsw_context_t,
+    ext: *const nsw_extern_t,
+    out_key: *mut u64,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let mut c = unsafe { nsw_context_t::get(ctx)? };
+        let e = unsafe { handle::get(ext)? };
+        if e.store_id() != c.data().id {
+            return Err(nsw_error_t::invalid("the extern belongs to another store than the context"));
+        }
+        let key = match e.ext {
+            Extern::Func(f) => f.to_raw(&mut c) as usize as u64,
+            ref other => {
+                let text = format!("{other:?}");
+                let keys = &mut c.data_mut().identities;
+                let next = keys.len() as u64 * 2 + 1;
+                *keys.entry(text).or_insert(next)
+            }
+        };
+        unsafe { handle::write_out(out_key, key, "extern key") }
+    })())
+}
+
 /// Registers a function as a funcref value and returns its ref id.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn nsw_context_funcref_new(
@@ -143,7 +175,7 @@ pub unsafe extern "C" fn nsw_context_funcref_new(
         let mut c = unsafe { nsw_context_t::get(ctx)? };
         let e = unsafe { externs::resolve(&c, func, NSW_EXTERN_FUNC)? };
         let Extern::Func(f) = e.ext else { unreachable_kind()? };
-        let id = c.data_mut().refs.insert(RefEntry::Func(f));
+        let id = c.data_mut().refs.insert(RefEntry::Func(f))?;
         unsafe { handle::write_out(out_ref_id, id, "ref id") }
     })())
 }
@@ -180,7 +212,7 @@ pub unsafe extern "C" fn nsw_context_externref_new(
         let owned = rooted
             .to_owned_rooted(&mut scope)
             .map_err(|e| nsw_error_t::from_wasmtime(e, NSW_ERROR_RUNTIME))?;
-        let id = scope.as_context_mut().data_mut().refs.insert(RefEntry::Extern(owned));
+        let id = scope.as_context_mut().data_mut().refs.insert(RefEntry::Extern(owned))?;
         unsafe { handle::write_out(out_ref_id, id, "ref id") }
     })())
 }

@@ -106,19 +106,44 @@ pub unsafe fn host_impl(
             {
                 let mut ctx = wasmtime::AsContextMut::as_context_mut(&mut caller);
                 for arg in args {
-                    slots.push(values::from_val(&mut ctx, arg).map_err(host_error)?);
+                    match values::from_val(&mut ctx, arg) {
+                        Ok(slot) => slots.push(slot),
+                        Err(err) => {
+                            // The callback never sees these ids, so it cannot release them.
+                            release_refs(&mut ctx, &params, &slots);
+                            return Err(host_error(err));
+                        }
+                    }
                 }
             }
             slots.resize(args.len().max(out.len()), nsw_val_raw_t { v128: [0; 16] });
             host.invoke(&mut caller, slots.as_mut_ptr(), slots.len())?;
             let mut ctx = wasmtime::AsContextMut::as_context_mut(&mut caller);
-            for ((val, code), slot) in out.iter_mut().zip(&results).zip(&slots) {
-                *val = values::to_val(&mut ctx, *code, slot).map_err(host_error)?;
-            }
-            Ok(())
+            let converted = out
+                .iter_mut()
+                .zip(&results)
+                .zip(&slots)
+                .try_for_each(|((val, code), slot)| Ok(*val = values::to_val(&mut ctx, *code, slot)?));
+            // The ids of reference results were made for this return only: the values now
+            // hold their own roots, so the ids go back to the registry on every call.
+            release_refs(&mut ctx, &results, &slots);
+            converted.map_err(host_error)
         }))
     };
     Ok((ty, imp))
+}
+
+/// Releases the ref ids in `slots` whose value type in `codes` is a reference.
+fn release_refs(ctx: &mut wasmtime::StoreContextMut<'_, StoreData>, codes: &[u8], slots: &[nsw_val_raw_t]) {
+    for (code, slot) in codes.iter().zip(slots) {
+        if !values::is_numeric(*code) {
+            // SAFETY: a reference slot holds a ref id.
+            let id = unsafe { slot.ref_id };
+            if id != 0 {
+                ctx.data_mut().refs.release(id);
+            }
+        }
+    }
 }
 
 unsafe extern "C" fn null_callback(_: *mut c_void, _: *mut nsw_context_t, _: *mut nsw_val_raw_t, _: usize) -> *mut nsw_error_t {

@@ -1,6 +1,8 @@
 //! `RefRegistry`: the per-store table behind the ref ids that carry
 //! `funcref` and `externref` values across the C ABI.
 
+use crate::error::{NSW_ERROR_RESOURCE_LIMIT, NswResult, nsw_error_t};
+use alloc::format;
 use alloc::vec::Vec;
 use wasmtime::{ExternRef, Func, OwnedRooted};
 
@@ -12,14 +14,35 @@ pub enum RefEntry {
 
 /// Reference values cross the C ABI as ids into this per-store table (id 0
 /// is null), so no raw GC or function pointer is ever trusted from outside.
+/// At most `cap` ids are live at once: the embedder releases every id it is
+/// given, and one that does not cannot grow the table without bound.
 #[derive(Default)]
 pub struct RefRegistry {
     entries: Vec<Option<RefEntry>>,
     free: Vec<usize>,
+    cap: Option<u64>,
 }
 
 impl RefRegistry {
-    pub fn insert(&mut self, entry: RefEntry) -> u64 {
+    pub fn set_cap(&mut self, cap: Option<u64>) {
+        self.cap = cap;
+    }
+
+    fn live(&self) -> usize {
+        self.entries.len() - self.free.len()
+    }
+
+    pub fn insert(&mut self, entry: RefEntry) -> NswResult<u64> {
+        if self.cap.is_some_and(|c| self.live() as u64 >= c) {
+            return Err(nsw_error_t::new(
+                NSW_ERROR_RESOURCE_LIMIT,
+                format!(
+                    "store limit on references reached: {} reference values are held for the host at once; \
+                     release them (return from the host call) or raise StoreLimits.references",
+                    self.live()
+                ),
+            ));
+        }
         let index = match self.free.pop() {
             Some(i) => {
                 self.entries[i] = Some(entry);
@@ -30,7 +53,7 @@ impl RefRegistry {
                 self.entries.len() - 1
             }
         };
-        index as u64 + 1
+        Ok(index as u64 + 1)
     }
 
     pub fn get(&self, id: u64) -> Option<&RefEntry> {

@@ -8,7 +8,7 @@ use crate::context::{NSW_MAX_EPOCH_TICKS, nsw_context_t};
 use crate::engine::nsw_engine_t;
 use crate::error::{nsw_error_t, to_c};
 use crate::handle::{self, Handle, Tag, Tagged};
-use crate::limits::Limits;
+use crate::limits::Caps;
 use crate::store_data::StoreData;
 use alloc::boxed::Box;
 use core::sync::atomic::{AtomicU64, Ordering};
@@ -64,8 +64,13 @@ pub unsafe extern "C" fn nsw_store_context(store: *mut nsw_store_t) -> *mut nsw_
 }
 
 /// Caps what instances in this store may use. A negative value means no
-/// limit. Growth past a cap fails (`memory.grow` returns -1); instantiation
-/// past it fails with NSW_ERROR_RESOURCE_LIMIT.
+/// limit. `memory_bytes` and `table_elements` cap the sums over all the
+/// store's memories and tables; `references` caps the ref ids held at once
+/// (`nsw_context_*ref_new`, values passed to host functions and returned from
+/// calls). Growth past a cap fails (`memory.grow` returns -1); instantiation
+/// or a new ref id past one fails with NSW_ERROR_RESOURCE_LIMIT. What the
+/// store already uses stays counted when the caps change. Must not be called
+/// during a host call of this store (its caller holds the store).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn nsw_store_limits_set(
     store: *mut nsw_store_t,
@@ -74,18 +79,22 @@ pub unsafe extern "C" fn nsw_store_limits_set(
     instances: i64,
     tables: i64,
     memories: i64,
+    references: i64,
 ) -> *mut nsw_error_t {
     to_c((|| {
         let s = unsafe { handle::get_mut(store)? };
         let cap = |v: i64| if v < 0 { None } else { Some(v as u64) };
-        s.store.data_mut().limits = Limits {
+        let data = s.store.data_mut();
+        data.limits.caps = Caps {
             memory_bytes: cap(memory_bytes),
             table_elements: cap(table_elements),
             instances: cap(instances),
             tables: cap(tables),
             memories: cap(memories),
-            hit: None,
+            references: cap(references),
         };
+        data.limits.hit = None;
+        data.refs.set_cap(cap(references));
         // Wasmtime reads the instance, table and memory counts when a limiter is installed,
         // not on every instantiation: install it again so the new counts take effect.
         s.store.limiter(|data| &mut data.limits);

@@ -6,16 +6,22 @@
 
 use crate::limits::Limits;
 use crate::ref_registry::RefRegistry;
+use alloc::collections::BTreeMap;
+use alloc::string::String;
 
 pub struct StoreData {
     pub id: u64,
     pub epoch_enabled: bool,
     pub limits: Limits,
     pub refs: RefRegistry,
+    /// The identity keys handed out for memories, tables and globals
+    /// (`context.rs`, `nsw_context_extern_key`), by Wasmtime's description of
+    /// the object; one entry per distinct object asked about.
+    pub identities: BTreeMap<String, u64>,
 }
 
 impl StoreData {
     pub fn new(id: u64, epoch_enabled: bool) -> StoreData {
-        StoreData { id, epoch_enabled, limits: Limits::default(), refs: RefRegistry::default() }
+        StoreData { id, epoch_enabled, limits: Limits::default(), refs: RefRegistry::default(), identities: BTreeMap::new() }
     }
 }

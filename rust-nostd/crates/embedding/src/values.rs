@@ -74,12 +74,12 @@ pub fn from_val(ctx: &mut StoreContextMut<'_, StoreData>, val: &Val) -> NswResul
         Val::F64(v) => nsw_val_raw_t { v128: widen(&v.to_le_bytes()) },
         Val::V128(v) => nsw_val_raw_t { v128: v.as_u128().to_le_bytes() },
         Val::FuncRef(None) | Val::ExternRef(None) => nsw_val_raw_t { ref_id: 0 },
-        Val::FuncRef(Some(f)) => nsw_val_raw_t { ref_id: ctx.data_mut().refs.insert(RefEntry::Func(*f)) },
+        Val::FuncRef(Some(f)) => nsw_val_raw_t { ref_id: ctx.data_mut().refs.insert(RefEntry::Func(*f))? },
         Val::ExternRef(Some(r)) => {
             let owned = r
                 .to_owned_rooted(&mut *ctx)
                 .map_err(|e| nsw_error_t::invalid(format!("externref is no longer rooted: {e}")))?;
-            nsw_val_raw_t { ref_id: ctx.data_mut().refs.insert(RefEntry::Extern(owned)) }
+            nsw_val_raw_t { ref_id: ctx.data_mut().refs.insert(RefEntry::Extern(owned))? }
         }
         Val::AnyRef(None) | Val::ExnRef(None) | Val::ContRef(None) => nsw_val_raw_t { ref_id: 0 },
         _ => return Err(nsw_error_t::invalid("GC reference values cannot cross the C ABI yet")),

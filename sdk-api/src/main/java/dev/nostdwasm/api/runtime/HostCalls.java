@@ -110,10 +110,17 @@ final class HostCalls implements NativeAbi.Upcalls {
                 return error(e.getMessage());
             }
             // The ids of reference results stay registered: Wasmtime reads them after we return,
-            // and the outer call releases them.
-            for (int i = 0; i < results.length; i++) {
-                Values.write(store, slots, i, results[i]);
+            // and the native side releases them then (host_func.rs).
+            int mark = store.refs.tempMark();
+            try {
+                for (int i = 0; i < results.length; i++) {
+                    Values.write(store, slots, i, results[i]);
+                }
+            } catch (RuntimeException | Error e) {
+                store.refs.releaseTemps(mark);
+                throw e;
             }
+            store.refs.handOverTemps(mark);
             return 0;
         } finally {
             c.invalidate();

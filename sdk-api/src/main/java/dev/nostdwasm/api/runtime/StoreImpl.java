@@ -35,6 +35,8 @@ final class StoreImpl implements Store {
      * be used until the call returns).
      */
     long ctx;
+    // The store's own context: ctx is another one only while a host call runs.
+    private final long ownCtx;
     final long id;
     private final StoreState state;
     final Confinement confinement;
@@ -44,12 +46,14 @@ final class StoreImpl implements Store {
         this.rt = rt;
         this.engine = engine;
         this.ctx = rt.abi.nsw_store_context(handle);
+        this.ownCtx = ctx;
         this.id = rt.abi.nsw_context_store_id(ctx);
         this.state = new StoreState(rt, handle, id);
         this.confinement = new Confinement(rt, state);
         this.refs = new RefTable(this);
         rt.register(id, this);
         NativeRuntime.CLEANER.register(this, state::free);
+        setLimits(StoreLimits.DEFAULT);
     }
 
     /** Enters the store for one operation ({@link Confinement#enter()}); pair with {@link #exit()}. */
@@ -95,8 +99,15 @@ final class StoreImpl implements Store {
         Objects.requireNonNull(limits, "limits");
         enter();
         try {
+            if (ctx != ownCtx) {
+                // The host call's caller holds the native store: it must not change under it.
+                throw new IllegalStateException("a store's limits cannot change inside a host function of that "
+                        + "store: set them before the call into wasm, or after it returned");
+            }
             rt.check(rt.abi.nsw_store_limits_set(state.handle, limits.memoryBytes(), limits.tableElements(),
-                    limits.instances(), limits.tables(), limits.memories()));
+                    limits.instances(), limits.tables(), limits.memories(), limits.references()));
+            state.setExternCap(limits.references());
+            refs.setCap(limits.references());
         } finally {
             exit();
         }

@@ -1,5 +1,7 @@
 package dev.nostdwasm.api.runtime;
 
+import dev.nostdwasm.api.ResourceLimitException;
+
 /**
  * The native side of a store, apart from {@link StoreImpl} so that the cleaner can free it
  * without keeping the store reachable: the store handle and every extern and instance handle
@@ -15,6 +17,7 @@ final class StoreState {
     private long[] instances = new long[4];
     private int instanceCount;
     volatile boolean freed;
+    private long externCap = -1;
 
     StoreState(NativeRuntime rt, long handle, long id) {
         this.rt = rt;
@@ -22,7 +25,17 @@ final class StoreState {
         this.id = id;
     }
 
+    /**
+     * Remembers handle {@code h}. Extern handles are capped by the store's references limit
+     * ({@link #setExternCap}): past it the handle is deleted and the request refused.
+     */
     synchronized void own(long h, boolean instance) {
+        if (!instance && externCap >= 0 && externCount >= externCap) {
+            rt.abi.nsw_extern_delete(h);
+            throw new ResourceLimitException("store limit on references reached: the store holds " + externCount
+                    + " function, memory, table and global handles; raise StoreLimits.references with "
+                    + "Store.setLimits, or make fewer functions and globals in it");
+        }
         if (instance) {
             if (instanceCount == instances.length) {
                 instances = java.util.Arrays.copyOf(instances, instanceCount * 2);
@@ -34,6 +47,10 @@ final class StoreState {
             }
             externs[externCount++] = h;
         }
+    }
+
+    synchronized void setExternCap(long cap) {
+        externCap = cap;
     }
 
     /** Deletes the handles, then the store. Runs once (by close or by the cleaner). */

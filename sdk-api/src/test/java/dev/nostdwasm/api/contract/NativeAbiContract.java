@@ -122,7 +122,7 @@ public abstract class NativeAbiContract {
         ok(abi.nsw_store_new(engine, out));
         long other = getLong(out);
         assertNotEquals(id, abi.nsw_context_store_id(abi.nsw_store_context(other)), "store ids are unique");
-        ok(abi.nsw_store_limits_set(other, 1 << 20, -1, -1, -1, -1));
+        ok(abi.nsw_store_limits_set(other, 1 << 20, -1, -1, -1, -1, -1));
         abi.nsw_store_delete(other);
     }
 
