@@ -36,7 +36,7 @@ final class StoreImpl implements Store {
      */
     long ctx;
     final long id;
-    private final StoreState state;
+    final StoreState state;
     final Confinement confinement;
     final RefTable refs;
 

@@ -2,8 +2,8 @@ package dev.nostdwasm.api.runtime;
 
 /**
  * The native side of a store, apart from {@link StoreImpl} so that the cleaner can free it
- * without keeping the store reachable: the store handle and every extern and instance handle
- * made in it.
+ * without keeping the store reachable: the store handle, every extern and instance handle
+ * made in it, and the memory views handed out over its memories (revoked before it is freed).
  */
 final class StoreState {
 
@@ -15,11 +15,13 @@ final class StoreState {
     private long[] instances = new long[4];
     private int instanceCount;
     volatile boolean freed;
+    final MemoryViews views;
 
     StoreState(NativeRuntime rt, long handle, long id) {
         this.rt = rt;
         this.handle = handle;
         this.id = id;
+        this.views = new MemoryViews(rt);
     }
 
     synchronized void own(long h, boolean instance) {
@@ -42,6 +44,8 @@ final class StoreState {
             return;
         }
         freed = true;
+        // First: a view still reachable (the store need not be) must throw, not read freed memory.
+        views.closeAll();
         rt.unregister(id);
         for (int i = 0; i < externCount; i++) {
             rt.abi.nsw_extern_delete(externs[i]);
