@@ -6,7 +6,7 @@ use crate::error::{NswResult, nsw_error_t, to_c};
 use crate::externs::{self, hand_out, nsw_extern_t, unreachable_kind};
 use crate::host_func::{HostImpl, host_impl, nsw_finalizer_t, nsw_host_callback_t};
 use crate::store_data::StoreData;
-use crate::types::NSW_EXTERN_FUNC;
+use crate::types::{NSW_EXTERN_FUNC, NSW_VAL_OTHER_REF};
 use crate::values::{self, nsw_val_raw_t};
 use alloc::format;
 use alloc::vec::Vec;
@@ -54,6 +54,13 @@ fn call_with_refs(
     results: &[u8],
     slots: &mut [nsw_val_raw_t],
 ) -> NswResult<()> {
+    // Refused before running, as a parameter of such a type is: a result that cannot be handed
+    // back would fail the call after the function's effects happened.
+    if results.contains(&NSW_VAL_OTHER_REF) {
+        return Err(nsw_error_t::invalid(
+            "the function returns typed function or GC references, which cannot cross the C ABI yet: it was not called",
+        ));
+    }
     let mut scope = RootScope::new(&mut *c);
     let mut ctx = scope.as_context_mut();
     let args = params

@@ -63,22 +63,28 @@ static nsw_error_t *error_text(const char *text) {
   return nsw.nsw_error_new((const uint8_t *)text, strlen(text));
 }
 
-/* Turns the pending Java exception into an nsw error: it must not reach wasm
- * frames (they cannot unwind it), and it must not abort the process. */
+/* Turns the pending Java exception into an nsw error and clears it: it must
+ * not reach wasm frames (they cannot unwind it), and it must not abort the
+ * process. Describing it needs memory, so each step may fail with an
+ * OutOfMemoryError of its own: that one is cleared too, and the message goes
+ * without the description. The local references are deleted here, so that a
+ * caller without a local frame leaks none either. */
 static nsw_error_t *pending_to_error(JNIEnv *env, const char *what) {
   jthrowable thrown = (*env)->ExceptionOccurred(env);
   (*env)->ExceptionClear(env);
-  char text[1024];
-  const char *detail = NULL;
   jstring described = thrown ? (*env)->CallStaticObjectMethod(env, abi_class, describe_id, thrown) : NULL;
   if ((*env)->ExceptionCheck(env)) {
-    (*env)->ExceptionClear(env); /* even describing it failed (out of memory?) */
+    (*env)->ExceptionClear(env);
     described = NULL;
   }
-  if (described) detail = (*env)->GetStringUTFChars(env, described, NULL);
+  const char *detail = described ? (*env)->GetStringUTFChars(env, described, NULL) : NULL;
+  if (!detail) (*env)->ExceptionClear(env); /* GetStringUTFChars failed: OutOfMemoryError */
+  char text[1024];
   snprintf(text, sizeof text, "nsw-jni: the host %s upcall failed with a Java exception: %s", what,
            detail ? detail : "(no description)");
   if (detail) (*env)->ReleaseStringUTFChars(env, described, detail);
+  if (described) (*env)->DeleteLocalRef(env, described);
+  if (thrown) (*env)->DeleteLocalRef(env, thrown);
   return error_text(text);
 }
 
@@ -131,7 +137,7 @@ static jstring JNICALL j_init(JNIEnv *env, jclass cls, jstring shim_path, jstrin
   const char *embedding = shim ? (*env)->GetStringUTFChars(env, embedding_path, NULL) : NULL;
   if (!shim || !embedding) {
     if (shim) (*env)->ReleaseStringUTFChars(env, shim_path, shim);
-    return NULL; /* OutOfMemoryError pending */
+    return NULL; /* OutOfMemoryError pending: init() throws it in Java, which is where it belongs */
   }
   pthread_mutex_lock(&init_lock);
   if (!initialized) {
@@ -152,6 +158,8 @@ static jstring JNICALL j_init(JNIEnv *env, jclass cls, jstring shim_path, jstrin
         if (!failure[0]) {
           nsw = table;
           initialized = 1;
+        } else {
+          dlclose(lib); /* a library without every function is of no use: do not keep it mapped */
         }
       }
     }
@@ -159,6 +167,8 @@ static jstring JNICALL j_init(JNIEnv *env, jclass cls, jstring shim_path, jstrin
   pthread_mutex_unlock(&init_lock);
   (*env)->ReleaseStringUTFChars(env, embedding_path, embedding);
   (*env)->ReleaseStringUTFChars(env, shim_path, shim);
+  /* NewStringUTF fails with an OutOfMemoryError pending, which init() then throws
+   * in Java: never a null that JniAbi.load would take for success. */
   return failure[0] ? (*env)->NewStringUTF(env, failure) : NULL;
 }
 
@@ -181,6 +191,8 @@ static jlong JNICALL j_directAddress(JNIEnv *env, jclass cls, jobject buffer) {
   return JPTR((*env)->GetDirectBufferAddress(env, buffer));
 }
 
+/* NULL with an OutOfMemoryError pending (thrown in Java when this returns), or
+ * NULL alone when the JVM has no direct buffers for JNI (JniAbi.view refuses it). */
 static jobject JNICALL j_newView(JNIEnv *env, jclass cls, jlong address, jlong length) {
   (void)cls;
   return (*env)->NewDirectByteBuffer(env, PTR(void *, address), length);

@@ -204,4 +204,10 @@ final class FfmAbi extends FfmDowncalls {
     public ByteBuffer view(long address, long length) {
         return MemorySegment.ofAddress(address).reinterpret(length).asByteBuffer();
     }
+
+    /** Buffers of a shared arena, which the runtime closes when the memory moves or goes. */
+    @Override
+    public ViewScope openViewScope(long address, long length) {
+        return new SegmentViewScope(address, length);
+    }
 }

@@ -132,6 +132,20 @@ final class JniAbi extends JniNatives {
         if (length < 0 || length > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a buffer cannot span " + length + " bytes");
         }
-        return newView(address, length);
+        ByteBuffer view = newView(address, length);
+        if (view == null) {
+            throw new UnsupportedOperationException("this JVM's JNI makes no direct buffers (NewDirectByteBuffer "
+                    + "returned NULL): the jni provider needs a JVM that does, such as OpenJDK");
+        }
+        return view;
+    }
+
+    /**
+     * Null: a direct buffer made by JNI cannot be revoked (only Java 22's memory segments can
+     * be), so a user never gets one over wasm memory from this provider.
+     */
+    @Override
+    public ViewScope openViewScope(long address, long length) {
+        return null;
     }
 }

@@ -40,7 +40,37 @@ public interface NativeGlue {
 
     /**
      * A buffer over {@code length} bytes of native memory at {@code address} (no copy), in
-     * big-endian order as new buffers are: callers set the order they read with.
+     * big-endian order as new buffers are: callers set the order they read with. Nothing can
+     * revoke it, so the runtime uses it only for memory it keeps alive as long as the buffer is
+     * reachable (never for a buffer a user gets: that is what {@link #openViewScope} is for).
      */
     ByteBuffer view(long address, long length);
+
+    /**
+     * A scope for buffers over {@code length} bytes at {@code address} that can be revoked, or
+     * null when this provider cannot revoke a direct buffer (JNI's {@code NewDirectByteBuffer}
+     * makes buffers nothing can invalidate).
+     */
+    ViewScope openViewScope(long address, long length);
+
+    /** Buffers over one piece of native memory that {@link #close()} revokes together. */
+    interface ViewScope {
+
+        /**
+         * A new big-endian buffer over the scope's bytes.
+         *
+         * @throws IllegalStateException once the scope is closed
+         */
+        ByteBuffer newView();
+
+        /** Whether a buffer {@link #newView()} made may still be reachable. */
+        boolean hasViews();
+
+        /**
+         * Revokes every buffer of this scope: using one from then on throws {@link
+         * IllegalStateException}, on every thread. Idempotent; may be called from any thread,
+         * also while another thread uses a buffer of the scope.
+         */
+        void close();
+    }
 }

@@ -17,6 +17,10 @@ final class FuncImpl extends ExternImpl implements Func {
     private final int slotCount;
     // The signature as a string like "ii>i", compared by the typed paths (interned).
     private final String shape;
+    // Why a call could not hand back the results, or null: checked before running the function,
+    // whose effects would otherwise happen before the call fails.
+    private final String uncrossableResults;
+    private final MemoryViews views;
 
     FuncImpl(StoreImpl store, long handle) {
         super(store, handle);
@@ -24,6 +28,12 @@ final class FuncImpl extends ExternImpl implements Func {
         this.slotCount = Math.max(1, Math.max(type.params().size(), type.results().size()));
         // Interned, so that the typed paths compare it with their literal by identity.
         this.shape = (shape(type.params()) + ">" + shape(type.results())).intern();
+        this.uncrossableResults = type.results().contains(ValType.OTHER_REF)
+                ? "this function " + Types.describe(type) + " returns typed function or GC references, which cannot "
+                        + "cross into Java yet, so it was not called: call it from wasm, or export a wrapper that "
+                        + "returns funcref or externref"
+                : null;
+        this.views = store.state.views;
     }
 
     private static String shape(List<ValType> types) {
@@ -48,6 +58,9 @@ final class FuncImpl extends ExternImpl implements Func {
     @Override
     public Val[] call(Val... args) {
         Values.checkArgs("this function " + Types.describe(type), type.params(), args);
+        if (uncrossableResults != null) {
+            throw new UnsupportedOperationException(uncrossableResults);
+        }
         enter();
         int mark = store.refs.tempMark();
         try {
@@ -70,6 +83,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     private void invoke() {
         long err = rt.abi.nsw_func_call(store.ctx, handle, store.confinement.slotsAddress(), slotCount);
+        views.revalidate(store.ctx); // wasm may have moved a memory Java holds views of
         if (err != 0) {
             throw Errors.toException(rt, err);
         }
@@ -81,7 +95,12 @@ final class FuncImpl extends ExternImpl implements Func {
                     + ", but this one is " + Types.describe(type) + ": use call(Val...)");
         }
         enter();
-        return store.confinement.slots(slotCount);
+        try {
+            return store.confinement.slots(slotCount);
+        } catch (Throwable t) { // OutOfMemoryError: the caller's finally that exits is not reached yet
+            exit();
+            throw t;
+        }
     }
 
     private static String describe(String shape) {

@@ -86,6 +86,7 @@ final class HostCalls implements NativeAbi.Upcalls {
         store.enter();
         CallerImpl c = new CallerImpl(store, caller);
         try {
+            store.state.views.revalidate(caller); // wasm may have moved a memory Java holds views of
             List<ValType> params = b.type.params();
             Val[] args = new Val[params.size()];
             for (int i = 0; i < args.length; i++) {

@@ -110,6 +110,7 @@ final class LinkerImpl implements Linker {
                     rt.check(rt.abi.nsw_linker_instantiate(handle, st.ctx, mod.handle, s.out(0)));
                     return new InstanceImpl(st, st.ownInstance(s.outLong(0)), mod.exports());
                 } finally {
+                    st.state.views.revalidate(st.ctx); // the start function may have moved a memory
                     st.refs.releaseTemps(mark);
                     st.exit();
                 }

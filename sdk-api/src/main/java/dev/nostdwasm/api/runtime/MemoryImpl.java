@@ -12,8 +12,10 @@ import java.util.Objects;
  */
 final class MemoryImpl extends ExternImpl implements Memory {
 
-    // The view checked() hands out for memories up to 2 GiB, and the base it was made at; like
-    // everything of a store, used by one thread at a time.
+    // The buffer checked() uses for memories up to 2 GiB, and the base it was made at; like
+    // everything of a store, used by one thread at a time. It never leaves this class, and it is
+    // used only inside an operation, after checking that the memory is still at that base with
+    // that size, so it cannot be used stale: it is not a view the store has to revoke.
     private ByteBuffer whole;
     private long wholeBase;
     private int checkedIndex;
@@ -62,7 +64,10 @@ final class MemoryImpl extends ExternImpl implements Memory {
         enter();
         try (Scratch s = rt.scratch()) {
             rt.check(rt.abi.nsw_memory_grow(store.ctx, handle, pages, s.out(0)));
-            return s.outLong(0);
+            long previous = s.outLong(0);
+            // Of every memory: another extern (say, a Caller's) may name this one.
+            store.state.views.revalidate(store.ctx);
+            return previous;
         } finally {
             exit();
         }
@@ -119,6 +124,7 @@ final class MemoryImpl extends ExternImpl implements Memory {
         }
     }
 
+    /** A buffer of a scope {@link MemoryViews} revokes when this memory moves or its store goes. */
     @Override
     public ByteBuffer view() {
         enter();
@@ -129,7 +135,13 @@ final class MemoryImpl extends ExternImpl implements Memory {
                 throw new UnsupportedOperationException("this memory has " + size + " bytes, more than a ByteBuffer "
                         + "can view: use read and write");
             }
-            return rt.abi.view(s.outLong(0), size).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer view = store.state.views.view(handle, s.outLong(0), size);
+            if (view == null) {
+                throw new UnsupportedOperationException("the " + rt.provider() + " provider cannot revoke a "
+                        + "ByteBuffer, so a view could outlive its memory: use Memory.read and Memory.write, or "
+                        + "the ffm provider (Java 22+) for views");
+            }
+            return view.order(ByteOrder.LITTLE_ENDIAN);
         } finally {
             exit();
         }

@@ -38,7 +38,7 @@ final class StoreImpl implements Store {
     // The store's own context: ctx is another one only while a host call runs.
     private final long ownCtx;
     final long id;
-    private final StoreState state;
+    final StoreState state;
     final Confinement confinement;
     final RefTable refs;
 

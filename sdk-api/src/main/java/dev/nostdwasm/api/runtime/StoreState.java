@@ -4,8 +4,8 @@ import dev.nostdwasm.api.ResourceLimitException;
 
 /**
  * The native side of a store, apart from {@link StoreImpl} so that the cleaner can free it
- * without keeping the store reachable: the store handle and every extern and instance handle
- * made in it.
+ * without keeping the store reachable: the store handle, every extern and instance handle
+ * made in it, and the memory views handed out over its memories (revoked before it is freed).
  */
 final class StoreState {
 
@@ -18,11 +18,13 @@ final class StoreState {
     private int instanceCount;
     volatile boolean freed;
     private long externCap = -1;
+    final MemoryViews views;
 
     StoreState(NativeRuntime rt, long handle, long id) {
         this.rt = rt;
         this.handle = handle;
         this.id = id;
+        this.views = new MemoryViews(rt);
     }
 
     /**
@@ -59,6 +61,8 @@ final class StoreState {
             return;
         }
         freed = true;
+        // First: a view still reachable (the store need not be) must throw, not read freed memory.
+        views.closeAll();
         rt.unregister(id);
         for (int i = 0; i < externCount; i++) {
             rt.abi.nsw_extern_delete(externs[i]);
