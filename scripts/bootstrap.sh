@@ -13,8 +13,10 @@ packages=(
   python3 curl unzip                                                  # scripts, Maven Wrapper
   clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32                 # benchmarks: C workloads to wasm
 )
-# JDK 17: jni.h for sdk-jni's C glue, and the JVM of its Java 17 test run.
-[ -f "/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture)/include/jni.h" ] || packages+=(openjdk-17-jdk-headless)
+# JDK 17 (JDK17_HOME in scripts/toolchain.properties): jni.h for sdk-jni's C glue, and the
+# JVM of the Java 17 test runs.
+source "$(dirname "$0")/toolchain.properties"
+[ -f "$JDK17_HOME/include/jni.h" ] || packages+=(openjdk-17-jdk-headless)
 
 need_root() {
   if [ "$(id -u)" != 0 ]; then
@@ -47,11 +49,9 @@ if [ "$(cbindgen --version 2>/dev/null)" != "cbindgen $CBINDGEN_VERSION" ]; then
   RUSTC=/usr/bin/rustc /usr/bin/cargo install --quiet --locked --root /usr/local cbindgen --version "$CBINDGEN_VERSION" >&2
 fi
 
-# A JDK 22+ builds everything (--release 17 for the API and JNI, 22 for FFM).
-if [ -z "$("$(dirname "$0")/find-jdk.sh" 22 2>/dev/null)" ]; then
-  echo "bootstrap: no JDK 22 or newer under /usr/lib/jvm (nor NSW_JAVA_HOME). Install one (e.g. Temurin 25) and retry." >&2
-  exit 1
-fi
+# A JDK 22+ builds everything (--release 17 for the API and JNI, 22 for FFM); find-jdk.sh
+# says what is wrong with JDK22_HOME when it is missing or too old.
+"$(dirname "$0")/find-jdk.sh" 22 >/dev/null
 
 # The aarch64 JVMs of the it-tests' aarch64 runs, unpacked into the cache (docs/aarch64.md).
 "$(dirname "$0")/aarch64-jvm.sh" 17 22 >/dev/null

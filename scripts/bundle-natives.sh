@@ -13,6 +13,9 @@
 #   --exe FILE (after an --arch) bundles an executable instead (NativeBundle.extractExecutable),
 #   e.g. --arch x86_64 --exe rust-nostd/target/native/linux-x86_64/nsw-precompile
 #
+# The files of an architecture left out of the build (NSW_ARCHES in scripts/env.sh, e.g.
+# aarch64 with NSW_AARCH64_SKIP=true) are left out of the bundle too, with a note.
+#
 # OUT_DIR/META-INF/native is rebuilt from the given files on every run (nothing stale is kept),
 # so running it twice with the same inputs gives the same tree. The old tree is replaced only
 # once the new one is complete.
@@ -33,9 +36,11 @@ case "$NSW_VERSION" in
   *[!A-Za-z0-9._+-]*) die "NSW_VERSION='$NSW_VERSION' has characters not allowed in a file name part (use letters, digits, . _ + -)" ;;
 esac
 command -v sha256sum >/dev/null || die "sha256sum (coreutils) is required"
+source "$(dirname "$0")/env.sh"
+built() { local a; for a in "${NSW_ARCHES[@]}"; do [ "$a" = "$1" ] && return 0; done; return 1; }
 
 # First pass: check every argument before touching OUT_DIR.
-arch=""; exe=0; sources=(); targets=(); modes=(); count=0
+arch=""; exe=0; sources=(); targets=(); modes=(); count=0; left_out=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --arch)
@@ -44,6 +49,7 @@ while [ $# -gt 0 ]; do
         x86_64|aarch64) arch=$2 ;;
         *) die "unsupported architecture '$2': use x86_64 or aarch64" ;;
       esac
+      built "$arch" || left_out+=("$arch")
       shift 2 ;;
     --arch=*)
       set -- --arch "${1#--arch=}" "${@:2}" ;;
@@ -53,6 +59,7 @@ while [ $# -gt 0 ]; do
     -*) die "unknown option '$1'" ;;
     *)
       [ -n "$arch" ] || die "'$1' comes before any --arch: say which architecture it is built for (--arch x86_64 or --arch aarch64)"
+      if ! built "$arch"; then exe=0; shift; continue; fi
       [ -f "$1" ] || die "missing input file: $1 (build the native modules first)"
       base=$(basename -- "$1")
       if [ "$exe" = 1 ]; then
@@ -99,3 +106,6 @@ rm -rf "$out/META-INF/native"
 mv "$stage" "$out/META-INF/native"
 trap - EXIT
 echo "bundle-natives: $count file(s) in $out/META-INF/native (version $NSW_VERSION)"
+if [ ${#left_out[@]} -gt 0 ]; then
+  echo "bundle-natives: no natives for ${left_out[*]} (NSW_AARCH64_SKIP=true): this jar runs on ${NSW_ARCHES[*]} only" >&2
+fi

@@ -24,7 +24,7 @@ fi
 # The demo is a plain main class; the build wrote its class path (sdk-api, sdk-ffm, sdk-jni).
 cp=$(cat examples/demo/target/demo.classpath)
 artifacts=examples/demo/target/artifacts
-jdk17=${NSW_JDK17_JAVA:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}
+jdk17=$JDK17_HOME/bin/java
 failed=0
 nsw_step "the Java demo on $JAVA_HOME: every provider, every profile"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.nostdwasm.examples.demo.Demo "$artifacts" || failed=1
@@ -32,7 +32,7 @@ nsw_step "the same on Java 17 ($jdk17): ffm needs Java 22, so jni serves alone"
 if [ -x "$jdk17" ]; then
   "$jdk17" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.nostdwasm.examples.demo.Demo "$artifacts" || failed=1
 else
-  echo "no Java 17 at $jdk17 (set NSW_JDK17_JAVA): skipped"
+  echo "no Java 17 at $jdk17 (JDK17_HOME in scripts/toolchain.properties): skipped"
 fi
 
 # The same kind of modules through the C ABI of the no_std runtime, without Java.

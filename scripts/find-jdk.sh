@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Prints the home of the newest JDK whose feature version is >= $1:
-# $NSW_JAVA_HOME if set, else the newest under /usr/lib/jvm.
+# Prints the home of the JDK the build uses for Java 17 or for Java 22+
+# (JDK17_HOME or JDK22_HOME in scripts/toolchain.properties), after checking it is there
+# and new enough.
+#   find-jdk.sh 17|22
 set -euo pipefail
-min=${1:-17}
-candidates=("${NSW_JAVA_HOME:-}" /usr/lib/jvm/*)
-best=""; best_v=0
-for home in "${candidates[@]}"; do
-  [ -n "$home" ] && [ -x "$home/bin/javac" ] || continue
-  v=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-  v=${v#1.}
-  if [ "${v:-0}" -ge "$min" ] && [ "$v" -gt "$best_v" ]; then best=$home; best_v=$v; fi
-  [ -n "${NSW_JAVA_HOME:-}" ] && [ "$home" = "$NSW_JAVA_HOME" ] && [ -n "$best" ] && break
-done
-[ -n "$best" ] || { echo "no JDK >= $min found" >&2; exit 1; }
-echo "$best"
+source "$(dirname "$0")/env.sh"
+case "${1:-}" in
+  17) home=$JDK17_HOME ;;
+  22) home=$JDK22_HOME ;;
+  *) echo "usage: $0 17|22" >&2; exit 2 ;;
+esac
+fix="install it (scripts/bootstrap.sh) or set JDK$1_HOME in scripts/toolchain.properties"
+[ -x "$home/bin/javac" ] || { echo "find-jdk.sh: no JDK at $home (JDK$1_HOME): $fix" >&2; exit 1; }
+v=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+[ "${v:-0}" -ge "$1" ] || { echo "find-jdk.sh: $home (JDK$1_HOME) is Java ${v:-?}, not $1 or newer: $fix" >&2; exit 1; }
+echo "$home"

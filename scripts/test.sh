@@ -2,16 +2,34 @@
 # The test command (README): installs what is missing, builds every module
 # for x86_64 and aarch64, and runs every test (aarch64 under qemu-user).
 # Ends with one summary line over all suites: all suites: N passed, M failed, K skipped.
+#
+#   test.sh [--quick] [maven arguments...]
+#
+# --quick is the inner loop: every module's tests once, on x86_64 and the JVM running
+# Maven. It leaves out what only repeats them elsewhere: the aarch64 builds and every
+# qemu run, the Java 17 runs, and the spec suite beyond its wasm-v1 files. Like the full
+# command it runs verify, never install, so its jars (x86_64 natives only) stay in target/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+quick=()
+if [ "${1:-}" = --quick ]; then
+  shift
+  quick=(
+    -Dnsw.aarch64.skip=true           # natives, glue and bundles: x86_64 only (pom.xml)
+    -Dit.aarch64.skip=true            # it-tests: no aarch64 JVMs under qemu
+    -Dnsw.jdk17.skip=true             # sdk-jni: no second run on Java 17
+    -Dit.jdk17.skip=true              # it-tests: no second run of the JNI suites on Java 17
+    '-Dnsw.conformance.files=wasm-v1/*' # the spec suite's wasm-v1 files on every provider and profile
+  )
+fi
 scripts/bootstrap.sh
 export JAVA_HOME; JAVA_HOME=$(scripts/find-jdk.sh 22)
 mkdir -p target
 log=target/test.log
 start=$SECONDS
 set +e
-./mvnw -B -ntp verify "$@" 2>&1 | tee "$log"
+./mvnw -B -ntp verify "${quick[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # The summary counts tests: every native suite ends with "<suite>: N passed, M failed[, K skipped]";

@@ -3,15 +3,16 @@
 # (read by Precompiler.bundled() through NativeBundle.extractExecutable), stripped of
 # symbols first: build.sh keeps the symbol table (--strip-debug), which the jar does
 # not need.
-# Usage: NSW_VERSION=<version> bundle-precompiler.sh OUT_DIR WORK_DIR
+# NATIVES_DIR holds linux-<arch>/nsw-precompile (rust-nostd's artifacts, unpacked by the pom).
+# Usage: NSW_VERSION=<version> bundle-precompiler.sh OUT_DIR NATIVES_DIR WORK_DIR
 set -euo pipefail
-[ $# -eq 2 ] || { echo "usage: NSW_VERSION=<version> $0 OUT_DIR WORK_DIR" >&2; exit 2; }
-out=$1; work=$2
+[ $# -eq 3 ] || { echo "usage: NSW_VERSION=<version> $0 OUT_DIR NATIVES_DIR WORK_DIR" >&2; exit 2; }
+out=$1; natives=$2; work=$3
 source "$(dirname "$0")/../../scripts/env.sh"
 args=()
 for arch in "${NSW_ARCHES[@]}"; do
-  src="$NSW_ROOT/rust-nostd/target/native/linux-$arch/nsw-precompile"
-  [ -f "$src" ] || { echo "bundle-precompiler: missing $src: build it first (rust-nostd/scripts/build.sh $arch)" >&2; exit 1; }
+  src="$natives/linux-$arch/nsw-precompile"
+  [ -f "$src" ] || { echo "bundle-precompiler: missing $src: build rust-nostd first (./mvnw -pl rust-nostd,precompiler verify)" >&2; exit 1; }
   dst="$work/linux-$arch/nsw-precompile"
   mkdir -p "$(dirname "$dst")"
   tool=$(nsw_strip "$arch")

@@ -5,7 +5,7 @@
 #   rust-nostd/target/native/linux-<arch>/nsw-precompile                 (host CLI)
 # and, for this machine only, the spec-test converter of the conformance tests:
 #   rust-nostd/target/native/linux-<host arch>/nsw-wast-convert
-# Usage: build.sh [arch...]   (default: x86_64 aarch64)
+# Usage: build.sh [arch...]   (default: x86_64 aarch64; x86_64 alone with NSW_AARCH64_SKIP=true)
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/env.sh"
 cd "$NSW_ROOT/rust-nostd"

@@ -7,6 +7,12 @@ set -euo pipefail
 source "$(dirname "$0")/../../scripts/env.sh"
 cd "$NSW_ROOT/rust-nostd"
 arches=("$@"); [ ${#arches[@]} -eq 0 ] && arches=("${NSW_ARCHES[@]}")
+# The shim of an arch: from the platform-shim artifact the pom unpacked into
+# $NSW_NATIVES_DIR/linux-<arch>, or, run by hand, from that module's build directory.
+shim() {
+  if [ -n "${NSW_NATIVES_DIR:-}" ]; then echo "$NSW_NATIVES_DIR/linux-$1/libnsw_platform.so"
+  else echo "$NSW_ROOT/platform-shim/target/$1/libnsw_platform.so"; fi
+}
 
 nsw_step "Rust tests: contract and precompiler"
 "$CARGO" test --locked -p nsw-contract -p nsw-precompiler
@@ -35,6 +41,6 @@ for arch in "${arches[@]}"; do
 
   nsw_step "end-to-end harness ($arch)"
   "$(nsw_cc "$arch")" -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -o "$out/harness" harness/harness.c -ldl -lpthread
-  nsw_run "$arch" "$out/harness" "$NSW_ROOT/platform-shim/target/$arch/libnsw_platform.so" \
+  nsw_run "$arch" "$out/harness" "$(shim "$arch")" \
     "$out/libnsw_embedding.so" "$out/artifacts" "$arch"
 done
