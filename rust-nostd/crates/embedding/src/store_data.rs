@@ -10,12 +10,14 @@ use crate::ref_registry::RefRegistry;
 pub struct StoreData {
     pub id: u64,
     pub epoch_enabled: bool,
+    /// The thread stack the store's wasm may use (`nsw_engine_t::native_wasm_stack`).
+    pub native_wasm_stack: usize,
     pub limits: Limits,
     pub refs: RefRegistry,
 }
 
 impl StoreData {
-    pub fn new(id: u64, epoch_enabled: bool) -> StoreData {
-        StoreData { id, epoch_enabled, limits: Limits::default(), refs: RefRegistry::default() }
+    pub fn new(id: u64, epoch_enabled: bool, native_wasm_stack: usize) -> StoreData {
+        StoreData { id, epoch_enabled, native_wasm_stack, limits: Limits::default(), refs: RefRegistry::default() }
     }
 }
