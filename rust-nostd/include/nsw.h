@@ -622,12 +622,6 @@ struct nsw_error_t *nsw_module_export(const struct nsw_module_t *module,
                                       size_t *out_name_len,
                                       struct nsw_extern_type_t *out_type);
 
-extern int32_t nsw_platform_thread_stack(size_t *low, size_t *high);
-
-extern int32_t nsw_platform_trap_install_error(void);
-
-extern size_t wasmtime_page_size(void);
-
 /**
  * Creates a store. With epochs enabled the deadline starts far in the
  * future (not Wasmtime's default of "already expired").
