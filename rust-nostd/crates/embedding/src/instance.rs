@@ -124,7 +124,7 @@ pub unsafe extern "C" fn nsw_instance_pre_instantiate(
     })())
 }
 
-pub fn instantiate(p: &nsw_instance_pre_t, c: &mut StoreContextMut<'_, StoreData>) -> NswResult<Instance> {
+fn instantiate(p: &nsw_instance_pre_t, c: &mut StoreContextMut<'_, StoreData>) -> NswResult<Instance> {
     if p.store_id.is_some_and(|id| id != c.data().id) {
         return Err(nsw_error_t::invalid("the imports hold objects of another store than the context"));
     }

@@ -170,18 +170,14 @@ pub unsafe extern "C" fn nsw_linker_instantiate(
     module: *const nsw_module_t,
     out: *mut *mut nsw_instance_t,
 ) -> *mut nsw_error_t {
-    to_c((|| {
-        let l = unsafe { handle::get(linker)? };
-        let mut c = unsafe { nsw_context_t::get(ctx)? };
-        let m = unsafe { handle::get(module)? };
-        if out.is_null() {
-            return Err(nsw_error_t::invalid("out-pointer for instance is NULL"));
-        }
-        let pre = resolve(l, &mut c, &m.module)?;
-        let instance = instance::instantiate(&pre, &mut c)?;
-        let i = nsw_instance_t::new(c.data().id, instance);
-        unsafe { handle::write_out(out, handle::into_raw(i), "instance") }
-    })())
+    let mut pre = core::ptr::null_mut();
+    let error = unsafe { nsw_linker_instantiate_pre(linker, ctx, module, &mut pre) };
+    if !error.is_null() {
+        return error;
+    }
+    let error = unsafe { instance::nsw_instance_pre_instantiate(pre, ctx, out) };
+    unsafe { instance::nsw_instance_pre_delete(pre) };
+    error
 }
 
 fn resolve(l: &nsw_linker_t, c: &mut StoreContextMut<'_, StoreData>, module: &Module) -> NswResult<nsw_instance_pre_t> {
