@@ -26,6 +26,7 @@ abstract class NestedStoresSuite extends ProviderSuite {
                 .property(NoStdRuntime.PROVIDER_PROPERTY, provider())
                 .property(Artifacts.DIR_PROPERTY, Artifacts.dir().toAbsolutePath().toString())
                 .run(StoreChain.class, List.of(provider(), profile.cliName()), Duration.ofMinutes(2));
+        System.out.println("[" + provider() + ", " + profile.cliName() + "]\n" + result.output());
         if (!result.exitedWith(0)) {
             fail(result.report());
         }
