@@ -51,6 +51,7 @@
  * atomic loads/stores, pthread_sigmask, sigaction and raise.
  */
 #include "shim.h"
+#include "nsw-platform.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -176,7 +177,7 @@ static void trap_handler(int sig, siginfo_t *info, void *ucontext) {
 static void install_handlers(void) {
     for (int i = 0; i < NSW_TRAP_SIGNALS; i++) {
         if (sigaction(trap_signals[i], NULL, &prev_actions[i]) != 0) {
-            install_error = errno != 0 ? errno : EINVAL;
+            __atomic_store_n(&install_error, errno != 0 ? errno : EINVAL, __ATOMIC_RELEASE);
             return;
         }
     }
@@ -187,7 +188,7 @@ static void install_handlers(void) {
         sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
         sigemptyset(&sa.sa_mask);
         if (sigaction(trap_signals[i], &sa, NULL) != 0) {
-            install_error = errno != 0 ? errno : EINVAL;
+            __atomic_store_n(&install_error, errno != 0 ? errno : EINVAL, __ATOMIC_RELEASE);
             return;
         }
     }
@@ -197,4 +198,11 @@ NSW_EXPORT int32_t wasmtime_init_traps(wasmtime_trap_handler_t handler) {
     __atomic_store_n(&wasmtime_handler, handler, __ATOMIC_RELEASE);
     pthread_once(&install_once, install_handlers);
     return install_error;
+}
+
+/* Wasmtime calls wasmtime_init_traps under a lock that every later engine
+ * creation takes too, so the caller (after making an engine) sees the final
+ * value; the atomic load only keeps the read itself well defined. */
+NSW_EXPORT int32_t nsw_platform_trap_install_error(void) {
+    return __atomic_load_n(&install_error, __ATOMIC_ACQUIRE);
 }

@@ -50,11 +50,13 @@ int main(int argc, char **argv) {
     install_jvm_like_handlers();
 
     fork_tests();  /* child processes; before any thread or init */
+    trap_install_tests();
     trap_tests();  /* installs the shim's handlers; later faults chain */
     tls_tests();
     sync_tests();
     vm_tests();
     image_tests();
+    stack_tests();
 
     printf("platform-shim %s: %d passed, %d failed\n", arch, passed, failed);
     return failed > 0 ? 1 : 0;

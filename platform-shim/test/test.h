@@ -66,10 +66,12 @@ extern void *volatile last_ill_frame; /* frame address of the ud2/udf function *
 /* ---- per-area test lists --------------------------------------------- */
 
 void fork_tests(void);  /* must run first: before any thread or init */
+void trap_install_tests(void); /* forks too: before any thread or init */
 void trap_tests(void);
 void tls_tests(void);
 void sync_tests(void);
 void vm_tests(void);
 void image_tests(void);
+void stack_tests(void);
 
 #endif

@@ -78,7 +78,7 @@
 /**
  * Bumped whenever a function signature or struct layout of `nsw.h` changes.
  */
-#define NSW_ABI_VERSION 6
+#define NSW_ABI_VERSION 7
 
 /**
  * What went wrong, so that bindings can map it to a typed exception without
@@ -149,6 +149,11 @@ typedef struct nsw_engine_t nsw_engine_t;
 typedef struct nsw_error_t nsw_error_t;
 
 typedef struct nsw_extern_t nsw_extern_t;
+
+/**
+ * A module with its imports resolved, instantiable without its linker.
+ */
+typedef struct nsw_instance_pre_t nsw_instance_pre_t;
 
 typedef struct nsw_instance_t nsw_instance_t;
 
@@ -295,7 +300,9 @@ bool nsw_context_ref_release(struct nsw_context_t *ctx, uint64_t ref_id);
 /**
  * Creates an engine for `profile` (NSW_PROFILE_*) on this host. `fuel` and
  * `epoch` must match the switches the artifacts were compiled with.
- * `max_wasm_stack` is the wasm stack limit in bytes (0: Wasmtime's default).
+ * `max_wasm_stack` is the wasm stack limit in bytes (0: Wasmtime's default,
+ * 512 KiB). A `native-signals` engine fails with NSW_ERROR_RUNTIME when the
+ * platform shim could not install its trap handlers.
  */
 struct nsw_error_t *nsw_engine_new(uint32_t profile,
                                    bool fuel,
@@ -444,6 +451,21 @@ struct nsw_error_t *nsw_instance_export_get(struct nsw_context_t *ctx,
                                             size_t name_len,
                                             struct nsw_extern_t **out);
 
+/**
+ * Frees a resolved module (instances made from it stay).
+ */
+void nsw_instance_pre_delete(struct nsw_instance_pre_t *pre);
+
+/**
+ * Instantiates a resolved module in the context's store: runs its
+ * initializers and start function. Mistyped imports found only now give
+ * NSW_ERROR_LINK; a trapping start function NSW_ERROR_TRAP; a store limit
+ * NSW_ERROR_RESOURCE_LIMIT; too little thread stack left a STACK_OVERFLOW trap.
+ */
+struct nsw_error_t *nsw_instance_pre_instantiate(const struct nsw_instance_pre_t *pre,
+                                                 struct nsw_context_t *ctx,
+                                                 struct nsw_instance_t **out);
+
 struct nsw_error_t *nsw_linker_new(const struct nsw_engine_t *engine, struct nsw_linker_t **out);
 
 void nsw_linker_delete(struct nsw_linker_t *linker);
@@ -493,9 +515,22 @@ struct nsw_error_t *nsw_linker_define_instance(struct nsw_linker_t *linker,
                                                const struct nsw_instance_t *instance);
 
 /**
+ * Resolves the imports of `module` from the linker for instantiation in the
+ * context's store, and writes a handle to run it with
+ * (`nsw_instance_pre_instantiate`, free with `nsw_instance_pre_delete`). Runs
+ * no wasm, so the linker may change once this returns, even from the start
+ * function. Unresolved or mistyped imports give NSW_ERROR_LINK.
+ */
+struct nsw_error_t *nsw_linker_instantiate_pre(const struct nsw_linker_t *linker,
+                                               struct nsw_context_t *ctx,
+                                               const struct nsw_module_t *module,
+                                               struct nsw_instance_pre_t **out);
+
+/**
  * Instantiates `module` in the context's store, resolving imports from the
- * linker. Unresolved or mistyped imports give NSW_ERROR_LINK; a trapping
- * start function NSW_ERROR_TRAP; a store limit NSW_ERROR_RESOURCE_LIMIT.
+ * linker: `nsw_linker_instantiate_pre` and `nsw_instance_pre_instantiate` in
+ * one call, for callers that keep the linker unchanged while the start
+ * function runs. Errors as those two give.
  */
 struct nsw_error_t *nsw_linker_instantiate(const struct nsw_linker_t *linker,
                                            struct nsw_context_t *ctx,

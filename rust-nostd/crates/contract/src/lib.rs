@@ -3,6 +3,7 @@
 
 extern crate alloc;
 
+pub mod avx_state;
 pub mod envelope;
 pub mod profile;
 

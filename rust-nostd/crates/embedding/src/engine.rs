@@ -1,15 +1,24 @@
 //! `nsw_engine_t`: a Wasmtime engine configured from one profile.
 
-use crate::error::{NSW_ERROR_UNSUPPORTED, NswResult, nsw_error_t, to_c};
+use crate::error::{NSW_ERROR_RUNTIME, NSW_ERROR_UNSUPPORTED, NswResult, nsw_error_t, to_c};
 use crate::handle::{self, Tag, Tagged};
+use crate::platform;
 use alloc::format;
-use nsw_contract::{EngineSettings, Profile};
+use nsw_contract::{EngineSettings, Profile, Target};
 use wasmtime::{Config, Engine};
 
 pub struct nsw_engine_t {
     pub(crate) engine: Engine,
     pub(crate) settings: EngineSettings,
+    /// How much of the calling thread's stack the wasm of one store may use:
+    /// the wasm stack limit on native targets, 0 on Pulley, which runs wasm on
+    /// a stack of its own (what `stack_room.rs` checks before entering wasm).
+    pub(crate) native_wasm_stack: usize,
 }
+
+/// The wasm stack limit when the caller asks for Wasmtime's default (0):
+/// Wasmtime's own default, set explicitly so that the embedding knows it.
+const DEFAULT_MAX_WASM_STACK: usize = 512 * 1024;
 
 unsafe impl Tagged for nsw_engine_t {
     const TAG: Tag = Tag::Engine;
@@ -39,16 +48,31 @@ fn new_engine(profile: u32, fuel: bool, epoch: bool, max_wasm_stack: usize) -> N
     unsafe {
         config.detect_host_feature(crate::host_features::detect);
     }
-    if max_wasm_stack != 0 {
-        config.max_wasm_stack(max_wasm_stack);
-    }
+    let max_wasm_stack = if max_wasm_stack == 0 { DEFAULT_MAX_WASM_STACK } else { max_wasm_stack };
+    config.max_wasm_stack(max_wasm_stack);
     let engine = Engine::new(&config).map_err(|e| nsw_error_t::from_wasmtime(e, NSW_ERROR_UNSUPPORTED))?;
-    Ok(nsw_engine_t { engine, settings })
+    // Wasmtime asks the shim for its trap handlers once per process and ignores a failure; wasm
+    // faults would then reach the JVM's handlers, which take them for crashes.
+    let trap_install_error = if profile.memory().signals_based_traps { platform::trap_install_error() } else { None };
+    if let Some(errno) = trap_install_error {
+        return Err(nsw_error_t::new(
+            NSW_ERROR_RUNTIME,
+            format!(
+                "the platform shim could not install its trap handlers (os error {errno}), which the {} profile \
+                 needs: use the native or pulley profile, or find what refuses sigaction in this process",
+                profile.name()
+            ),
+        ));
+    }
+    let native_wasm_stack = if settings.target == Target::Pulley64 { 0 } else { max_wasm_stack };
+    Ok(nsw_engine_t { engine, settings, native_wasm_stack })
 }
 
 /// Creates an engine for `profile` (NSW_PROFILE_*) on this host. `fuel` and
 /// `epoch` must match the switches the artifacts were compiled with.
-/// `max_wasm_stack` is the wasm stack limit in bytes (0: Wasmtime's default).
+/// `max_wasm_stack` is the wasm stack limit in bytes (0: Wasmtime's default,
+/// 512 KiB). A `native-signals` engine fails with NSW_ERROR_RUNTIME when the
+/// platform shim could not install its trap handlers.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn nsw_engine_new(
     profile: u32,

@@ -5,6 +5,7 @@ use crate::context::nsw_context_t;
 use crate::error::{NswResult, nsw_error_t, to_c};
 use crate::externs::{self, hand_out, nsw_extern_t, unreachable_kind};
 use crate::host_func::{HostImpl, host_impl, nsw_finalizer_t, nsw_host_callback_t};
+use crate::stack_room;
 use crate::store_data::StoreData;
 use crate::types::{NSW_EXTERN_FUNC, NSW_VAL_OTHER_REF};
 use crate::values::{self, nsw_val_raw_t};
@@ -36,6 +37,7 @@ pub unsafe extern "C" fn nsw_func_call(
         if needed > 0 && slots.is_null() {
             return Err(nsw_error_t::invalid("slots pointer is NULL"));
         }
+        stack_room::ensure_room(c.data().native_wasm_stack)?;
         if e.is_numeric_func() {
             // SAFETY: every slot is 16 plain bytes laid out like ValRaw and
             // every parameter type is numeric, so any bit pattern is valid.

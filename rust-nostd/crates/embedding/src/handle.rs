@@ -20,6 +20,7 @@ pub enum Tag {
     Instance = 0x4e53_5705,
     Extern = 0x4e53_5706,
     Context = 0x4e53_5707,
+    InstancePre = 0x4e53_5708,
     Freed = 0x4e53_57ff,
 }
 

@@ -3,16 +3,16 @@
 
 use crate::context::nsw_context_t;
 use crate::engine::nsw_engine_t;
-use crate::error::{NSW_ERROR_LINK, NSW_ERROR_RESOURCE_LIMIT, NswResult, nsw_error_t, to_c};
+use crate::error::{NSW_ERROR_LINK, NswResult, nsw_error_t, to_c};
 use crate::externs::nsw_extern_t;
 use crate::handle::{self, Tag, Tagged};
 use crate::host_func::{HostImpl, host_impl, nsw_finalizer_t, nsw_host_callback_t};
-use crate::instance::nsw_instance_t;
+use crate::instance::{self, Imports, nsw_instance_pre_t, nsw_instance_t};
 use crate::module::nsw_module_t;
 use crate::store_data::StoreData;
-use alloc::format;
+use alloc::vec::Vec;
 use core::ffi::c_void;
-use wasmtime::{Engine, Linker, StoreContextMut};
+use wasmtime::{Engine, Linker, Module, StoreContextMut};
 
 pub struct nsw_linker_t {
     linker: Linker<StoreData>,
@@ -135,9 +135,34 @@ pub unsafe extern "C" fn nsw_linker_define_instance(
     })())
 }
 
+/// Resolves the imports of `module` from the linker for instantiation in the
+/// context's store, and writes a handle to run it with
+/// (`nsw_instance_pre_instantiate`, free with `nsw_instance_pre_delete`). Runs
+/// no wasm, so the linker may change once this returns, even from the start
+/// function. Unresolved or mistyped imports give NSW_ERROR_LINK.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nsw_linker_instantiate_pre(
+    linker: *const nsw_linker_t,
+    ctx: *mut nsw_context_t,
+    module: *const nsw_module_t,
+    out: *mut *mut nsw_instance_pre_t,
+) -> *mut nsw_error_t {
+    to_c((|| {
+        let l = unsafe { handle::get(linker)? };
+        let mut c = unsafe { nsw_context_t::get(ctx)? };
+        let m = unsafe { handle::get(module)? };
+        if out.is_null() {
+            return Err(nsw_error_t::invalid("out-pointer for instance-pre is NULL"));
+        }
+        let pre = resolve(l, &mut c, &m.module)?;
+        unsafe { handle::write_out(out, handle::into_raw(pre), "instance-pre") }
+    })())
+}
+
 /// Instantiates `module` in the context's store, resolving imports from the
-/// linker. Unresolved or mistyped imports give NSW_ERROR_LINK; a trapping
-/// start function NSW_ERROR_TRAP; a store limit NSW_ERROR_RESOURCE_LIMIT.
+/// linker: `nsw_linker_instantiate_pre` and `nsw_instance_pre_instantiate` in
+/// one call, for callers that keep the linker unchanged while the start
+/// function runs. Errors as those two give.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn nsw_linker_instantiate(
     linker: *const nsw_linker_t,
@@ -145,52 +170,41 @@ pub unsafe extern "C" fn nsw_linker_instantiate(
     module: *const nsw_module_t,
     out: *mut *mut nsw_instance_t,
 ) -> *mut nsw_error_t {
-    to_c((|| {
-        let l = unsafe { handle::get(linker)? };
-        let mut c = unsafe { nsw_context_t::get(ctx)? };
-        let m = unsafe { handle::get(module)? };
-        if out.is_null() {
-            return Err(nsw_error_t::invalid("out-pointer for instance is NULL"));
-        }
-        let (linker, bound_store) = (&l.linker, l.store_id);
-        let id = c.data().id;
-        if bound_store.is_some_and(|b| b != id) {
-            return Err(nsw_error_t::invalid("the linker holds objects of another store than the context"));
-        }
-        if !Engine::same(linker.engine(), c.engine()) || !Engine::same(m.module.engine(), c.engine()) {
-            return Err(nsw_error_t::invalid("the linker, module and store must come from the same engine"));
-        }
-        c.data_mut().limits.hit = None;
-        let instantiated = match linker.instantiate_pre(&m.module) {
-            Ok(pre) => pre.instantiate(&mut c),
-            // `instantiate_pre` checks imported memories and tables against the sizes they had
-            // when they were defined, so one that has grown since fails it; `Linker::instantiate`
-            // checks the sizes they have now. A failure of the second before any wasm ran (no
-            // trap, exception or limit) is still a link error.
-            Err(stale) if bound_store.is_some() => match linker.instantiate(&mut c, &m.module) {
-                Err(e) if is_link_failure(&e, &c) => return Err(nsw_error_t::from_wasmtime(e, NSW_ERROR_LINK)),
-                other => {
-                    drop(stale);
-                    other
+    let mut pre = core::ptr::null_mut();
+    let error = unsafe { nsw_linker_instantiate_pre(linker, ctx, module, &mut pre) };
+    if !error.is_null() {
+        return error;
+    }
+    let error = unsafe { instance::nsw_instance_pre_instantiate(pre, ctx, out) };
+    unsafe { instance::nsw_instance_pre_delete(pre) };
+    error
+}
+
+fn resolve(l: &nsw_linker_t, c: &mut StoreContextMut<'_, StoreData>, module: &Module) -> NswResult<nsw_instance_pre_t> {
+    let (linker, bound_store) = (&l.linker, l.store_id);
+    if bound_store.is_some_and(|b| b != c.data().id) {
+        return Err(nsw_error_t::invalid("the linker holds objects of another store than the context"));
+    }
+    if !Engine::same(linker.engine(), c.engine()) || !Engine::same(module.engine(), c.engine()) {
+        return Err(nsw_error_t::invalid("the linker, module and store must come from the same engine"));
+    }
+    match linker.instantiate_pre(module) {
+        Ok(pre) => Ok(nsw_instance_pre_t::new(bound_store, Imports::Checked(pre))),
+        // `instantiate_pre` checks imported memories and tables against the sizes they had when
+        // they were defined, so one that has grown since fails it. Resolved in the store, they are
+        // checked at their current sizes when instantiated.
+        Err(stale) if bound_store.is_some() => {
+            let mut externs = Vec::new();
+            for import in module.imports() {
+                match linker.get_by_import(&mut *c, &import) {
+                    Some(ext) => externs.push(ext),
+                    None => return Err(nsw_error_t::from_wasmtime(stale, NSW_ERROR_LINK)),
                 }
-            },
-            Err(e) => return Err(nsw_error_t::from_wasmtime(e, NSW_ERROR_LINK)),
-        };
-        let instance = instantiated.map_err(|e| match c.data_mut().limits.hit.take() {
-            Some(what) => nsw_error_t::new(
-                NSW_ERROR_RESOURCE_LIMIT,
-                format!("instantiation exceeds the store limit on {what}: {e}"),
-            ),
-            // Instance, table and memory counts are checked by Wasmtime itself, not through the
-            // limiter's callbacks: its error (an anyhow message, no type) is the only sign.
-            None if format!("{e}").starts_with("resource limit exceeded") => {
-                nsw_error_t::new(NSW_ERROR_RESOURCE_LIMIT, format!("instantiation exceeds a store limit: {e}"))
             }
-            None => nsw_error_t::from_wasm_run(e, &mut c),
-        })?;
-        let i = nsw_instance_t::new(id, instance);
-        unsafe { handle::write_out(out, handle::into_raw(i), "instance") }
-    })())
+            Ok(nsw_instance_pre_t::new(bound_store, Imports::InStore { module: module.clone(), externs }))
+        }
+        Err(e) => Err(nsw_error_t::from_wasmtime(e, NSW_ERROR_LINK)),
+    }
 }
 
 /// Ties the linker to one store, refusing objects of any other.
@@ -211,13 +225,4 @@ fn bind_store(l: &mut nsw_linker_t, c: &StoreContextMut<'_, StoreData>, object_s
             Ok(())
         }
     }
-}
-
-/// Whether `err`, from `Linker::instantiate`, says the imports did not resolve or type-check
-/// (rather than a trap or exception in the start function or initializers, or a store limit).
-fn is_link_failure(err: &wasmtime::Error, c: &StoreContextMut<'_, StoreData>) -> bool {
-    !err.is::<wasmtime::Trap>()
-        && !err.is::<wasmtime::ThrownException>()
-        && c.data().limits.hit.is_none()
-        && !format!("{err}").starts_with("resource limit exceeded")
 }

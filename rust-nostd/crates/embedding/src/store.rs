@@ -37,7 +37,7 @@ pub unsafe extern "C" fn nsw_store_new(engine: *const nsw_engine_t, out: *mut *m
             return Err(nsw_error_t::invalid("out-pointer for store is NULL"));
         }
         let id = NEXT_STORE_ID.fetch_add(1, Ordering::Relaxed);
-        let mut store = Box::new(Store::new(&engine.engine, StoreData::new(id, engine.settings.epoch)));
+        let mut store = Box::new(Store::new(&engine.engine, StoreData::new(id, engine.settings.epoch, engine.native_wasm_stack)));
         store.limiter(|data| &mut data.limits);
         if engine.settings.epoch {
             store.set_epoch_deadline(NSW_MAX_EPOCH_TICKS);

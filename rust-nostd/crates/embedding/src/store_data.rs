@@ -12,6 +12,8 @@ use alloc::string::String;
 pub struct StoreData {
     pub id: u64,
     pub epoch_enabled: bool,
+    /// The thread stack the store's wasm may use (`nsw_engine_t::native_wasm_stack`).
+    pub native_wasm_stack: usize,
     pub limits: Limits,
     pub refs: RefRegistry,
     /// The identity keys handed out for memories, tables and globals
@@ -21,7 +23,14 @@ pub struct StoreData {
 }
 
 impl StoreData {
-    pub fn new(id: u64, epoch_enabled: bool) -> StoreData {
-        StoreData { id, epoch_enabled, limits: Limits::default(), refs: RefRegistry::default(), identities: BTreeMap::new() }
+    pub fn new(id: u64, epoch_enabled: bool, native_wasm_stack: usize) -> StoreData {
+        StoreData {
+            id,
+            epoch_enabled,
+            native_wasm_stack,
+            limits: Limits::default(),
+            refs: RefRegistry::default(),
+            identities: BTreeMap::new(),
+        }
     }
 }

@@ -235,9 +235,11 @@ abstract class DeadlinesSuite extends ProviderSuite {
         Func shallow = linker(small).instantiate(smallStore, module(small, "recursion_depth")).func("rec");
         Engine big = engine(EngineConfig.of(profile).withMaxWasmStack(EngineConfig.MAX_WASM_STACK_LIMIT));
         Store bigStore = store(big);
-        Func deep = linker(big).instantiate(bigStore, module(big, "recursion_depth")).func("rec");
-
         long threadStack = 16L << 20;
+        // Instantiating may run wasm (the start function), so it too needs a thread with room for the limit.
+        Func deep = onThread(threadStack,
+                () -> linker(big).instantiate(bigStore, module(big, "recursion_depth")).func("rec"));
+
         WasmTrapException trap = onThread(threadStack,
                 () -> assertThrows(WasmTrapException.class, () -> shallow.callI32(depth)));
         assertEquals(TrapCode.STACK_OVERFLOW, trap.trapCode(), "the default limit stops it");

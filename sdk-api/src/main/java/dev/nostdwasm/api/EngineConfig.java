@@ -16,12 +16,15 @@ import java.util.Objects;
  * <p><b>Wasm stack.</b> Wasm recursion is cut off with {@link TrapCode#STACK_OVERFLOW} once it uses
  * {@linkplain #withMaxWasmStack the wasm stack limit}, counted from where the Java thread entered
  * wasm. On the native profiles wasm runs on the calling Java thread's own stack, and the limit is
- * per engine, so every thread that calls wasm must have the limit left plus room for the host
- * functions wasm calls; a thread that runs out of stack first does not get a trap: the JVM dies
- * with {@code SIGSEGV}. Wasmtime's own default (512 KiB) is more than a thread made with {@code
- * new Thread(group, task, name, 256 * 1024)} has, so this SDK's default is {@link
- * #DEFAULT_MAX_WASM_STACK} (128 KiB), which leaves room on any thread of 256 KiB or more (JVM
- * threads get 1 MiB by default on Linux x86_64, {@code -Xss}). To recurse deeper, raise the limit
+ * per engine, so every thread that calls wasm or instantiates (the start function is wasm) must
+ * have the limit left plus room for the host functions wasm calls and the JVM's guard zones; a call
+ * from a thread with less is refused with {@link TrapCode#STACK_OVERFLOW} before any wasm runs, and
+ * so is a host function's call into another store once the chain of stores has used up the
+ * thread's stack (docs/security-and-limits.md has the numbers). Wasmtime's own default (512 KiB)
+ * is more than a thread made with {@code new Thread(group, task, name, 256 * 1024)} has, so this
+ * SDK's default is {@link #DEFAULT_MAX_WASM_STACK} (128 KiB), which leaves room on any thread of
+ * 256 KiB or more with a shallow Java stack (JVM threads get 1 MiB by default on Linux x86_64,
+ * {@code -Xss}). To recurse deeper, raise the limit
  * (at most {@link #MAX_WASM_STACK_LIMIT}) and call wasm only from threads made with a stack
  * comfortably bigger than it, e.g. {@code new Thread(null, task, "wasm", 8 << 20)} with {@code
  * withMaxWasmStack(2 << 20)}. The {@code pulley} profile interprets wasm on a stack of its own,

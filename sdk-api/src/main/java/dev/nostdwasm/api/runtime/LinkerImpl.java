@@ -9,12 +9,12 @@ import dev.nostdwasm.api.Module;
 import dev.nostdwasm.api.Store;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * A linker. Definitions change it and need it alone; instantiations only read it and may run
- * on many threads at once (each in its own store).
+ * A linker. Definitions change it and need it alone; instantiations only read it, while they
+ * resolve imports, and may run on many threads at once (each in its own store). Guest code (the
+ * start function) runs after the lock is released, so its host functions may change the linker.
  */
 final class LinkerImpl implements Linker {
 
@@ -22,7 +22,7 @@ final class LinkerImpl implements Linker {
     private final EngineImpl engine;
     private final long handle;
     private final Lifetime lifetime;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     LinkerImpl(NativeRuntime rt, EngineImpl engine, long handle) {
         this.rt = rt;
@@ -99,21 +99,34 @@ final class LinkerImpl implements Linker {
         if (!(Objects.requireNonNull(module, "module") instanceof ModuleImpl mod)) {
             throw new IllegalArgumentException("this module was not made by this runtime");
         }
+        st.enter();
+        int mark = st.refs.tempMark();
+        try (Scratch s = rt.scratch()) {
+            long pre = resolveImports(st, mod, s);
+            try {
+                // No linker lock from here on: the start function may call host functions that
+                // define names on this linker.
+                rt.check(rt.abi.nsw_instance_pre_instantiate(pre, st.ctx, s.out(0)));
+                return new InstanceImpl(st, st.ownInstance(s.outLong(0)), mod.exports());
+            } finally {
+                rt.abi.nsw_instance_pre_delete(pre);
+            }
+        } finally {
+            st.state.views.revalidate(st.ctx); // the start function may have moved a memory
+            st.refs.releaseTemps(mark);
+            st.exit();
+        }
+    }
+
+    /** Resolves the module's imports from this linker as it is now; runs no wasm. */
+    private long resolveImports(StoreImpl st, ModuleImpl mod, Scratch s) {
         lifetime.enter();
         lock.readLock().lock();
         try {
             mod.lifetime.enter();
             try {
-                st.enter();
-                int mark = st.refs.tempMark();
-                try (Scratch s = rt.scratch()) {
-                    rt.check(rt.abi.nsw_linker_instantiate(handle, st.ctx, mod.handle, s.out(0)));
-                    return new InstanceImpl(st, st.ownInstance(s.outLong(0)), mod.exports());
-                } finally {
-                    st.state.views.revalidate(st.ctx); // the start function may have moved a memory
-                    st.refs.releaseTemps(mark);
-                    st.exit();
-                }
+                rt.check(rt.abi.nsw_linker_instantiate_pre(handle, st.ctx, mod.handle, s.out(0)));
+                return s.outLong(0);
             } finally {
                 mod.lifetime.exit();
             }

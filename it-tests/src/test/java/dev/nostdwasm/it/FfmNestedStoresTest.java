@@ -1,0 +1,10 @@
+package dev.nostdwasm.it;
+
+/** {@link NestedStoresSuite} on the ffm provider. */
+class FfmNestedStoresTest extends NestedStoresSuite {
+
+    @Override
+    protected String provider() {
+        return "ffm";
+    }
+}
