@@ -81,7 +81,7 @@ esac
 echo "bench.sh: JMH ($mode): every provider x profile, Chicory, bare FFM (log: $out/jmh.log)"
 cp="$root/benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
 set +e
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "-Dnsw.bench.dir=$natives" -cp "$cp" \
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "-Dnostdwasm.bench.dir=$natives" -cp "$cp" \
   org.openjdk.jmh.Main -f 1 -wi "$wi" -i "$i" -w "${iter_ms}ms" -r "${iter_ms}ms" -foe true \
   -rf json -rff "$out/jmh.json" ${regex:+"$regex"} 2>&1 | tee "$out/jmh.log" \
   | grep --line-buffered -E '^(# Parameters:|Benchmark |[A-Z][A-Za-z]+Bench\.)'

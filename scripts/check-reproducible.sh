@@ -17,7 +17,7 @@ for copy in first second; do
   cp -r "$root/sdk-api/pom.xml" "$root/sdk-api/src" "$work/$copy/sdk-api/"
   echo "reproducible-build: building $work/$copy/sdk-api"
   "$root/mvnw" -B -ntp -q -f "$work/$copy/sdk-api/pom.xml" package \
-    -Dmaven.test.skip=true -Dnsw.reproducible.skip=true
+    -Dmaven.test.skip=true -Dnostdwasm.reproducible.skip=true
 done
 
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -n 1)

@@ -11,7 +11,7 @@ export RUSTDOC=/usr/bin/rustdoc
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=$CC_aarch64
 # Outside the clone, so a fresh clone still builds warm.
 export CARGO_TARGET_DIR="${NSW_CARGO_TARGET_DIR:-$HOME/.cache/nostd-wasm-java/cargo-target}"
-# Targets we ship natives for. NSW_AARCH64_SKIP=true (the POMs pass -Dnsw.aarch64.skip,
+# Targets we ship natives for. NSW_AARCH64_SKIP=true (the POMs pass -Dnostdwasm.aarch64.skip,
 # scripts/test.sh --quick sets it) leaves aarch64 out of every script that builds, tests
 # or bundles for all of them.
 NSW_ARCHES=(x86_64 aarch64)

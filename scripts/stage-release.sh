@@ -12,14 +12,14 @@ cd "$root"
 staging="$root/target/staging-repo"   # the release profile's altDeploymentRepository (pom.xml, bom/pom.xml)
 rm -rf "$staging"
 
-# The modules that set nsw.publish.skip deploy nothing and take long to build: leave them out.
-mapfile -t unpublished < <(grep -l '<nsw.publish.skip>true</nsw.publish.skip>' -- */pom.xml examples/*/pom.xml | xargs -n 1 dirname)
+# The modules that set nostdwasm.publish.skip deploy nothing and take long to build: leave them out.
+mapfile -t unpublished < <(grep -l '<nostdwasm.publish.skip>true</nostdwasm.publish.skip>' -- */pom.xml examples/*/pom.xml | xargs -n 1 dirname)
 excluded=$(printf '!%s,' "${unpublished[@]}"); excluded=${excluded%,}
 # The checksums Maven's resolver writes next to each deployed file (its default is SHA-1 and MD5).
 ./mvnw -B -ntp -Prelease deploy -DskipTests -pl "$excluded" \
   -Dinvoker.skip=true -Daether.checksums.algorithms=SHA-512,SHA-256,SHA-1,MD5 "$@"
 
-# Every published module (a reactor module without nsw.publish.skip, and the parent) must be in the
+# Every published module (a reactor module without nostdwasm.publish.skip, and the parent) must be in the
 # staging repository with its pom, and, when it is a jar, its jar, sources and javadoc; every file
 # with its four checksums, each matching.
 python3 - "$staging" pom.xml "${unpublished[@]}" <<'PY'

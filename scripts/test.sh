@@ -16,11 +16,11 @@ quick=()
 if [ "${1:-}" = --quick ]; then
   shift
   quick=(
-    -Dnsw.aarch64.skip=true           # natives, glue and bundles: x86_64 only (pom.xml)
-    -Dit.aarch64.skip=true            # it-tests: no aarch64 JVMs under qemu
-    -Dnsw.jdk17.skip=true             # sdk-jni: no second run on Java 17
-    -Dit.jdk17.skip=true              # it-tests: no second run of the JNI suites on Java 17
-    '-Dnsw.conformance.files=wasm-v1/*' # the spec suite's wasm-v1 files on every provider and profile
+    -Dnostdwasm.aarch64.skip=true              # natives, glue and bundles: x86_64 only (pom.xml)
+    -Dnostdwasm.it.aarch64.skip=true           # it-tests: no aarch64 JVMs under qemu
+    -Dnostdwasm.jdk17.skip=true                # sdk-jni: no second run on Java 17
+    -Dnostdwasm.it.jdk17.skip=true             # it-tests: no second run of the JNI suites on Java 17
+    '-Dnostdwasm.conformance.files=wasm-v1/*'  # the spec suite's wasm-v1 files on every provider and profile
   )
 fi
 scripts/bootstrap.sh

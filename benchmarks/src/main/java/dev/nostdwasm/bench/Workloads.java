@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * The inputs every subject runs with (the same ones {@code native_bench.rs} uses) and where the
- * build put the modules: {@code -Dnsw.bench.dir}, the output of {@code scripts/build-natives.sh}.
+ * build put the modules: {@code -Dnostdwasm.bench.dir}, the output of {@code scripts/build-natives.sh}.
  */
 public final class Workloads {
 
@@ -21,7 +21,7 @@ public final class Workloads {
     public static final int PAGE_SEED = 3;
     public static final int PAGE_BYTES = 4096;
 
-    public static final String DIR_PROPERTY = "nsw.bench.dir";
+    public static final String DIR_PROPERTY = "nostdwasm.bench.dir";
 
     private Workloads() {
     }

@@ -16,7 +16,7 @@ import java.util.Arrays;
 final class Host {
 
     /** Names an nsw-precompile executable to use instead of the bundled one. */
-    static final String PRECOMPILER_PROPERTY = "nsw.precompiler";
+    static final String PRECOMPILER_PROPERTY = "nostdwasm.precompiler";
     static final String PRECOMPILER_ENV = "NSW_PRECOMPILER";
 
     private Host() {
@@ -42,7 +42,7 @@ final class Host {
     }
 
     /**
-     * The precompiler: the executable named by -Dnsw.precompiler or $NSW_PRECOMPILER, else the
+     * The precompiler: the executable named by -Dnostdwasm.precompiler or $NSW_PRECOMPILER, else the
      * one bundled in the precompiler jar.
      */
     static Precompiler precompiler() {

@@ -74,7 +74,7 @@ public final class Main implements Runnable {
                 return EXIT_TRAP;
             }
             err.println("nsw " + cl.getCommandName() + ": " + describe(e));
-            if (Boolean.getBoolean("nsw.debug")) {
+            if (Boolean.getBoolean("nostdwasm.debug")) {
                 e.printStackTrace(err);
             }
             err.flush();

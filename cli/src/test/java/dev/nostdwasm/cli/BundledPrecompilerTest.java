@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Without -Dnsw.precompiler: the precompiler bundled in the precompiler jar. */
+/** Without -Dnostdwasm.precompiler: the precompiler bundled in the precompiler jar. */
 class BundledPrecompilerTest {
 
     @Test

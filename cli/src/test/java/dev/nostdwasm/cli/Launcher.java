@@ -22,7 +22,7 @@ final class Launcher {
     }
 
     static Path dist() {
-        Path dist = Path.of(System.getProperty("nsw.dist", "target/nsw-cli"));
+        Path dist = Path.of(System.getProperty("nostdwasm.dist", "target/nsw-cli"));
         if (!Files.isExecutable(dist.resolve("bin/nsw"))) {
             throw new IllegalStateException("no " + dist.resolve("bin/nsw") + ": run mvn verify (after package)");
         }
@@ -31,14 +31,14 @@ final class Launcher {
 
     /**
      * Runs {@code command} with bash in {@code dir}, bin/ first on PATH, JAVA_HOME = {@code javaHome},
-     * the bundled precompiler (unless -Dnsw.it.precompiler names one); stdout and stderr together.
+     * the bundled precompiler (unless -Dnostdwasm.it.precompiler names one); stdout and stderr together.
      */
     static Result shell(Path dir, Path javaHome, String command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(List.of("bash", "-c", command)).directory(dir.toFile())
                 .redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.remove("NSW_PRECOMPILER");
-        String precompiler = System.getProperty("nsw.it.precompiler", "");
+        String precompiler = System.getProperty("nostdwasm.it.precompiler", "");
         if (!precompiler.isBlank()) { // only to try the ITs while there is no bundled precompiler
             env.put("NSW_PRECOMPILER", precompiler);
         }

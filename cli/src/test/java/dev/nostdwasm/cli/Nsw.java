@@ -20,8 +20,8 @@ final class Nsw {
 
     static {
         // Until (and besides) the bundled precompiler: the one the native build made, through
-        // -Dnsw.precompiler like a user would. NswLauncherIT and BundledPrecompilerTest use the bundled one.
-        String built = System.getProperty("nsw.test.precompiler");
+        // -Dnostdwasm.precompiler like a user would. NswLauncherIT and BundledPrecompilerTest use the bundled one.
+        String built = System.getProperty("nostdwasm.test.precompiler");
         if (built != null && Files.isExecutable(Path.of(built))) {
             System.setProperty(Host.PRECOMPILER_PROPERTY, built);
         }

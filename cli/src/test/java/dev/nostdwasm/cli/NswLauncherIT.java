@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NswLauncherIT {
 
     static Path jdk17() {
-        String home = System.getProperty("nsw.test.jdk17", "");
+        String home = System.getProperty("nostdwasm.test.jdk17", "");
         Path p = Path.of(home);
         assumeTrue(!home.isBlank() && Files.isExecutable(p.resolve("bin/java")), "no Java 17 at '" + home + "'");
         return p;

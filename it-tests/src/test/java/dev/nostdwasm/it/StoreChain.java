@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code chain again at depth 10: <n>} once the same stores were used again shallowly; exits 0,
  * or 1 after printing any other failure.
  *
- * <p>Usage: {@code StoreChain <provider> <profile>}, with {@code nsw.it.artifacts} set.
+ * <p>Usage: {@code StoreChain <provider> <profile>}, with {@code nostdwasm.it.artifacts} set.
  */
 public final class StoreChain {
     static final int STORES = 12;

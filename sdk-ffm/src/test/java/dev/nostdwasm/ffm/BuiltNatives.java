@@ -6,7 +6,7 @@ import dev.nostdwasm.api.spi.NativeRuntimes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The x86_64 natives of the build tree, named by the {@code nsw.native.*} properties of the pom. */
+/** The x86_64 natives of the build tree, named by the {@code nostdwasm.native.*} properties of the pom. */
 final class BuiltNatives {
 
     private BuiltNatives() {
@@ -16,7 +16,7 @@ final class BuiltNatives {
     static NativeRuntimes.Libraries libraries() {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Linux only");
         assumeTrue(System.getProperty("os.arch").equals("amd64"), "the pom points at the x86_64 natives");
-        return new NativeRuntimes.Libraries(built("nsw.native.shim"), built("nsw.native.embedding"));
+        return new NativeRuntimes.Libraries(built("nostdwasm.native.shim"), built("nostdwasm.native.embedding"));
     }
 
     private static Path built(String property) {

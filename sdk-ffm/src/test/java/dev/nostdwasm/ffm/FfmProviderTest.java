@@ -76,7 +76,7 @@ class FfmProviderTest {
     @Test
     void onJava17ItIsFoundAndUnavailable() throws Exception {
         Path java17 = findJava17();
-        assumeTrue(java17 != null, "no JDK 17 under /usr/lib/jvm (or -Dnsw.jdk17)");
+        assumeTrue(java17 != null, "no JDK 17 under /usr/lib/jvm (or -Dnostdwasm.jdk17)");
         Path dir = Files.createTempDirectory("ffm-java17");
         Path check = dir.resolve("Check.java");
         Files.writeString(check, """
@@ -133,7 +133,7 @@ class FfmProviderTest {
     }
 
     private static Path findJava17() throws IOException {
-        String configured = System.getProperty("nsw.jdk17");
+        String configured = System.getProperty("nostdwasm.jdk17");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured, "bin", "java");
         }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The x86_64 glue, shim and embedding of the build tree, named by the {@code nsw.native.*} properties of the pom. */
+/** The x86_64 glue, shim and embedding of the build tree, named by the {@code nostdwasm.native.*} properties of the pom. */
 final class BuiltNatives {
 
     private BuiltNatives() {
@@ -13,7 +13,7 @@ final class BuiltNatives {
 
     /** The binding over them; skips the calling test when they were not built or cannot run here. */
     static JniAbi load() {
-        return JniAbi.load(path("nsw.native.glue"), path("nsw.native.shim"), path("nsw.native.embedding"));
+        return JniAbi.load(path("nostdwasm.native.glue"), path("nostdwasm.native.shim"), path("nostdwasm.native.embedding"));
     }
 
     static Path path(String property) {

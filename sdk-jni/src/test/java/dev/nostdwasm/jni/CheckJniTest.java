@@ -29,14 +29,14 @@ class CheckJniTest {
 
     @Test
     void jniAbiTestRunsWithoutCheckJniWarnings() throws IOException, InterruptedException {
-        String glue = System.getProperty("nsw.native.glue");
+        String glue = System.getProperty("nostdwasm.native.glue");
         assumeTrue(System.getProperty("os.arch").equals("amd64") && glue != null && Files.isRegularFile(Path.of(glue)),
                 "natives not built");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(System.getProperty("nsw.jni.argLine", "-Xcheck:jni").split("\\s+")));
+        command.addAll(Arrays.asList(System.getProperty("nostdwasm.jni.argLine", "-Xcheck:jni").split("\\s+")));
         command.add("-Xcheck:jni"); // whatever the property says
-        for (String property : List.of("nsw.native.glue", "nsw.native.shim", "nsw.native.embedding")) {
+        for (String property : List.of("nostdwasm.native.glue", "nostdwasm.native.shim", "nostdwasm.native.embedding")) {
             command.add("-D" + property + "=" + System.getProperty(property));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName()));

@@ -16,9 +16,9 @@ class JniAbiLoadFailureTest {
     @Test
     void aMissingEmbeddingIsReportedThenALaterLoadSucceeds() {
         assumeTrue(System.getProperty("os.arch").equals("amd64"), "the pom points at the x86_64 natives");
-        Path glue = Path.of(System.getProperty("nsw.native.glue", "missing"));
-        Path shim = Path.of(System.getProperty("nsw.native.shim", "missing"));
-        Path embedding = Path.of(System.getProperty("nsw.native.embedding", "missing"));
+        Path glue = Path.of(System.getProperty("nostdwasm.native.glue", "missing"));
+        Path shim = Path.of(System.getProperty("nostdwasm.native.shim", "missing"));
+        Path embedding = Path.of(System.getProperty("nostdwasm.native.embedding", "missing"));
         assumeTrue(Files.isRegularFile(glue) && Files.isRegularFile(shim) && Files.isRegularFile(embedding), "not built");
 
         Path absent = embedding.resolveSibling("libnsw_absent.so");

@@ -65,7 +65,7 @@ class JniAbiTest {
 
     @BeforeAll
     static void load() {
-        Path embedding = BuiltNatives.path("nsw.native.embedding");
+        Path embedding = BuiltNatives.path("nostdwasm.native.embedding");
         artifacts = embedding.resolveSibling("artifacts");
         abi = BuiltNatives.load();
         // Loading again is a no-op that gives the same binding.

@@ -11,7 +11,7 @@ class QuickStartTest {
     @Test
     void addsOnTheClassPathWithTheOneProvider() throws Exception {
         NoStdRuntime runtime = NoStdRuntime.load();
-        assertEquals(System.getProperty("expected.provider"), runtime.provider());
+        assertEquals(System.getProperty("nostdwasm.expected.provider"), runtime.provider());
         assertEquals(5, QuickStart.add(runtime, Profile.NATIVE, 2, 3));
         assertEquals(5, QuickStart.add(runtime, Profile.PULLEY, 2, 3));
     }

@@ -16,7 +16,7 @@ class CustomShimTest {
 
     @Test
     void runsOnAShimGivenByPath() throws Exception {
-        Path library = Path.of(System.getProperty("shim.library"));
+        Path library = Path.of(System.getProperty("nostdwasm.shim.library"));
         PlatformShim shim = PlatformShim.ofFile(library,
                 EnumSet.of(Capability.CUSTOM_SYNC, Capability.VIRTUAL_MEMORY, Capability.MEMORY_IMAGES));
         NoStdRuntime runtime = NoStdRuntime.load(null, shim);   // null: the usual provider choice

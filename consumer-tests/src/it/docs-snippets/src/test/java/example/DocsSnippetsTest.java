@@ -37,8 +37,8 @@ import org.junit.jupiter.api.TestFactory;
  * </ul>
  */
 class DocsSnippetsTest {
-    static final Path ROOT = Path.of(System.getProperty("repo.root", "../../../..")).toAbsolutePath().normalize();
-    static final String VERSION = System.getProperty("nsw.version", "");
+    static final Path ROOT = Path.of(System.getProperty("nostdwasm.repo.root", "../../../..")).toAbsolutePath().normalize();
+    static final String VERSION = System.getProperty("nostdwasm.version", "");
 
     /** Where quoted code must come from: directories whose sources the build compiles and runs. */
     static final List<String> TESTED = List.of("consumer-tests/src/it", "consumer-tests/src/shared", "examples", "it-tests/src/test");

@@ -33,7 +33,7 @@ import org.opentest4j.TestAbortedException;
  */
 public abstract class ConformanceSuite extends ProviderSuite {
 
-    static final String PROFILES = "nsw.conformance.profiles";
+    static final String PROFILES = "nostdwasm.conformance.profiles";
 
     @TestFactory
     Stream<DynamicNode> spec() {

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 final class ResultRow {
 
-    static final String OUT = "nsw.conformance.out";
+    static final String OUT = "nostdwasm.conformance.out";
     static final String HEADER = "provider\tprofile\ttarget\tfiles\tpassed\tfailed\tskipped";
 
     final String provider;

@@ -20,8 +20,8 @@ import java.util.List;
  */
 final class SpecFiles {
 
-    static final String DIR = "nsw.conformance.dir";
-    static final String FILES = "nsw.conformance.files";
+    static final String DIR = "nostdwasm.conformance.dir";
+    static final String FILES = "nostdwasm.conformance.files";
 
     /** One converted {@code .wast} file of index.json. */
     record SpecFile(String suite, String stem) {

@@ -35,7 +35,7 @@ import java.util.SplittableRandom;
  * out-of-range memory and table access, misbehaving and re-entering host functions) and
  * {@link PrecompilerFuzz precompiler} inputs (5%: damaged {@code .wat}/{@code .wasm} to {@code
  * nsw-precompile}, one process each). Input {@code i} of part {@code p} draws everything from
- * {@code new SplittableRandom(inputSeed(seed, provider, p, i))}, so {@code -Dfuzz.only=<part>:<index>}
+ * {@code new SplittableRandom(inputSeed(seed, provider, p, i))}, so {@code -Dnostdwasm.fuzz.only=<part>:<index>}
  * reruns exactly that input.
  *
  * <p>Each input ends in a success, a <em>typed</em> error ({@link #isTyped}) or anything else
@@ -46,10 +46,10 @@ import java.util.SplittableRandom;
  * same figures per input category. Exit status 0 when every input ended typed or successful, 1
  * otherwise.
  *
- * <p>System properties: {@code fuzz.precompiler} (the {@code nsw-precompile} executable; without it
- * the precompiler part is skipped and its share goes to the artifact part), {@code fuzz.wat} (the
- * directory of {@code .wat} files to mutate), {@code nsw.it.artifacts} (as for the suites),
- * {@code fuzz.only} (one input, {@code artifact:17}).
+ * <p>System properties: {@code nostdwasm.fuzz.precompiler} (the {@code nsw-precompile} executable; without it
+ * the precompiler part is skipped and its share goes to the artifact part), {@code nostdwasm.fuzz.wat} (the
+ * directory of {@code .wat} files to mutate), {@code nostdwasm.it.artifacts} (as for the suites),
+ * {@code nostdwasm.fuzz.only} (one input, {@code artifact:17}).
  */
 public final class FuzzMain {
 
@@ -123,7 +123,7 @@ public final class FuzzMain {
         NoStdRuntime runtime = NoStdRuntime.load(provider);
         System.out.println("fuzz: provider " + provider + " (Wasmtime " + runtime.wasmtimeVersion() + "), seed " + seed
                 + ", " + count + " inputs, profiles " + runtime.profiles());
-        String precompiler = System.getProperty("fuzz.precompiler", "");
+        String precompiler = System.getProperty("nostdwasm.fuzz.precompiler", "");
         boolean withPrecompiler = !precompiler.isBlank();
         int precompileCount = withPrecompiler ? Math.max(1, count / 20) : 0;
         int apiCount = count * 2 / 5;
@@ -136,12 +136,12 @@ public final class FuzzMain {
         parts.add(new ApiFuzz(runtime));
         counts.add(apiCount);
         if (withPrecompiler) {
-            parts.add(new PrecompilerFuzz(Paths.get(precompiler), Paths.get(System.getProperty("fuzz.wat")),
+            parts.add(new PrecompilerFuzz(Paths.get(precompiler), Paths.get(System.getProperty("nostdwasm.fuzz.wat")),
                     out.resolve("precompile-work"), runtime));
             counts.add(precompileCount);
         }
 
-        String only = System.getProperty("fuzz.only", "");
+        String only = System.getProperty("nostdwasm.fuzz.only", "");
         for (int p = 0; p < parts.size(); p++) {
             Part part = parts.get(p);
             for (int i = 0; i < counts.get(p); i++) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs {@link FuzzMain} in a forked JVM (this JVM's {@code java}, with the test class path) once per
  * provider, {@code ffm} and then {@code jni} (the latter with {@code -Xcheck:jni}), each with
- * {@code -Dfuzz.count} inputs (default {@value #DEFAULT_COUNT}) from seed {@code -Dfuzz.seed}
+ * {@code -Dnostdwasm.fuzz.count} inputs (default {@value #DEFAULT_COUNT}) from seed {@code -Dnostdwasm.fuzz.seed}
  * (default {@value #DEFAULT_SEED}). A JVM crash is caught here: the test fails naming the seed,
  * the input the child was at ({@code current.txt}), the tail of its output and its hs_err report.
  *
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * target/fuzz/failures.txt}, both forks' untyped inputs. It passes when {@code crashes} is 0,
  * {@code typed_errors + successes == inputs} and there were at least 10,000 inputs.
  *
- * <p>Reproduce a run with {@code -Dfuzz.seed=<seed>}, or one input in a shell with {@code java
- * --enable-native-access=ALL-UNNAMED -XX:-OmitStackTraceInFastThrow -Dnsw.it.artifacts=target/artifacts -Dfuzz.only=<part>:<index>
+ * <p>Reproduce a run with {@code -Dnostdwasm.fuzz.seed=<seed>}, or one input in a shell with {@code java
+ * --enable-native-access=ALL-UNNAMED -XX:-OmitStackTraceInFastThrow -Dnostdwasm.it.artifacts=target/artifacts -Dnostdwasm.fuzz.only=<part>:<index>
  * -cp <test class path> dev.nostdwasm.it.fuzz.FuzzMain <provider> <seed> <count> /tmp/out}.
  */
 class FuzzTest {
@@ -48,8 +48,8 @@ class FuzzTest {
 
     @Test
     void everyInputEndsInATypedExceptionOrSuccess() throws Exception {
-        long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
-        int count = Integer.getInteger("fuzz.count", DEFAULT_COUNT);
+        long seed = Long.getLong("nostdwasm.fuzz.seed", DEFAULT_SEED);
+        int count = Integer.getInteger("nostdwasm.fuzz.count", DEFAULT_COUNT);
         Path artifacts = Artifacts.dir().toAbsolutePath().normalize();
         Path target = artifacts.getParent(); // it-tests/target
         Path moduleDir = target.getParent(); // it-tests
@@ -113,8 +113,8 @@ class FuzzTest {
         // every exception keeps its stack trace and message (classifying a NullPointerException needs them)
         jvm.option("-Xmx1g", "-XX:-OmitStackTraceInFastThrow")
                 .property(Artifacts.DIR_PROPERTY, artifacts.toString())
-                .property("fuzz.precompiler", precompiler.toString())
-                .property("fuzz.wat", wat.toString())
+                .property("nostdwasm.fuzz.precompiler", precompiler.toString())
+                .property("nostdwasm.fuzz.wat", wat.toString())
                 .outputTo(out.resolve("output.log"));
         ForkedJvm.Result result = jvm.run(FuzzMain.class,
                 List.of(provider, Long.toString(seed), Integer.toString(count), out.toString()), TIMEOUT);

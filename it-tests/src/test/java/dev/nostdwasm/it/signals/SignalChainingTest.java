@@ -29,17 +29,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * fails with the child's output.
  *
  * <p>Runs in surefire's {@code default-test} execution (on the JVM running Maven, Java 22+); the
- * Java 17 cases fork the launcher named by {@code -Djdk17.java} (default
+ * Java 17 cases fork the launcher named by {@code -Dnostdwasm.jdk17.java} (default
  * {@code /usr/lib/jvm/java-17-openjdk-amd64/bin/java}) and fail when it is absent, unless the
- * build's {@code -Dit.jdk17.skip=true} left out the Java 17 run (then they are skipped).
+ * build's {@code -Dnostdwasm.it.jdk17.skip=true} left out the Java 17 run (then they are skipped).
  */
 class SignalChainingTest {
     /** Only so that a hung child cannot hang the build; a healthy run takes seconds. */
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
-    private static final String JDK17_PROPERTY = "jdk17.java";
+    private static final String JDK17_PROPERTY = "nostdwasm.jdk17.java";
     private static final String JDK17_DEFAULT = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java";
     /** The build's switch that leaves out the Java 17 run (it-tests/pom.xml), passed on by surefire. */
-    private static final String JDK17_SKIP_PROPERTY = "it.jdk17.skip";
+    private static final String JDK17_SKIP_PROPERTY = "nostdwasm.it.jdk17.skip";
 
     static Stream<Arguments> cases() {
         Path jdk17 = Paths.get(System.getProperty(JDK17_PROPERTY, JDK17_DEFAULT));
@@ -65,7 +65,7 @@ class SignalChainingTest {
         assumeTrue(Runtime.version().feature() >= 22, () -> "SignalChainingTest runs from a Java 22+ JVM (the"
                 + " default-test execution), which forks Java 17 itself; this JVM is " + Runtime.version());
         if (java != null) {
-            assumeFalse(Boolean.getBoolean(JDK17_SKIP_PROPERTY), "the Java 17 run is switched off (-Dit.jdk17.skip=true)");
+            assumeFalse(Boolean.getBoolean(JDK17_SKIP_PROPERTY), "the Java 17 run is switched off (-Dnostdwasm.it.jdk17.skip=true)");
             assertTrue(Files.isExecutable(java), () -> "no Java launcher at " + java + " (set -D" + JDK17_PROPERTY
                     + "=<java 17>/bin/java, or leave out the Java 17 run with -D" + JDK17_SKIP_PROPERTY + "=true)");
         }

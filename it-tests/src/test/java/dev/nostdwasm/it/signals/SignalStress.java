@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * </ul>
  *
  * <p>Arguments: the provider ({@code ffm} or {@code jni}). System property
- * {@code nsw.it.artifacts}: the precompiled test modules. Prints one line
+ * {@code nostdwasm.it.artifacts}: the precompiled test modules. Prints one line
  * {@code signals: <w> wasm traps, <n> NPEs, <a> ArithmeticExceptions in <t> threads} and exits
  * 0 when every count is exactly the expected one, 1 otherwise (also when the provider has no
  * {@code native-signals} profile here: then there is nothing to test, which is a failure).

@@ -28,16 +28,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * set size may grow by at most {@value #MAX_DRIFT_PERCENT}% between the end of the warm-up and the
  * end of the run.
  *
- * <p>Runs only with {@code -Dsoak.enabled=true}, which the Maven profile {@code stress} sets.
- * Iterations: {@code -Dsoak.iterations} (default {@value #DEFAULT_ITERATIONS}; the Maven profile
- * {@code stress} sets 100,000) after {@code -Dsoak.warmup} (default {@value #DEFAULT_WARMUP})
+ * <p>Runs only with {@code -Dnostdwasm.soak.enabled=true}, which the Maven profile {@code stress} sets.
+ * Iterations: {@code -Dnostdwasm.soak.iterations} (default {@value #DEFAULT_ITERATIONS}; the Maven profile
+ * {@code stress} sets 100,000) after {@code -Dnostdwasm.soak.warmup} (default {@value #DEFAULT_WARMUP})
  * warm-up iterations: RSS climbs by about 50 MB over the first few thousand iterations (one-time
  * growth: the JIT's code, malloc's arenas settling) and is flat after that, so the warm-up must be
- * longer than that climb. {@code -Dsoak.variant} runs one of {@link LeakSoakMain}'s isolating loops
+ * longer than that climb. {@code -Dnostdwasm.soak.variant} runs one of {@link LeakSoakMain}'s isolating loops
  * instead ({@code engines}, {@code modules}, {@code stores}, {@code instances}, {@code hostfns}).
  *
  * <p>The child's heap is fixed and touched up front ({@code -Xms=-Xmx}, {@code -XX:+AlwaysPreTouch},
- * {@code -Dsoak.heap}, default {@value #DEFAULT_HEAP}) so that Java heap growth neither shows up as
+ * {@code -Dnostdwasm.soak.heap}, default {@value #DEFAULT_HEAP}) so that Java heap growth neither shows up as
  * drift nor hides native growth. Counts are fixed; the time limit only keeps a hang from hanging
  * the build.
  */
@@ -53,32 +53,32 @@ class SoakTest {
             "soak: (\\S+) (\\S+) (\\d+) iterations, RSS start (\\d+) kB end (\\d+) kB drift (-?[0-9.]+)%.*");
 
     static int iterations() {
-        return Integer.getInteger("soak.iterations", DEFAULT_ITERATIONS);
+        return Integer.getInteger("nostdwasm.soak.iterations", DEFAULT_ITERATIONS);
     }
 
     static int warmup() {
-        return Integer.getInteger("soak.warmup", DEFAULT_WARMUP);
+        return Integer.getInteger("nostdwasm.soak.warmup", DEFAULT_WARMUP);
     }
 
     static String variant() {
-        return System.getProperty("soak.variant", "all");
+        return System.getProperty("nostdwasm.soak.variant", "all");
     }
 
     /** Whether the soak was switched on; off, each case is a skipped test (counted as such, with this reason). */
     private static void assumeEnabled() {
         // RSS on a shared machine swings by a few MB even when nothing leaks: the soak and its 5%
         // limit belong to the stress run (-Pstress), not to every build.
-        assumeTrue(Boolean.getBoolean("soak.enabled"),
-                "the soak runs with -Pstress (or -Dsoak.enabled=true): ./mvnw -pl it-tests verify -Pstress -Dtest=SoakTest");
+        assumeTrue(Boolean.getBoolean("nostdwasm.soak.enabled"),
+                "the soak runs with -Pstress (or -Dnostdwasm.soak.enabled=true): ./mvnw -pl it-tests verify -Pstress -Dtest=SoakTest");
     }
 
     @BeforeAll
     void header() {
-        if (!Boolean.getBoolean("soak.enabled")) {
+        if (!Boolean.getBoolean("nostdwasm.soak.enabled")) {
             return; // every case is skipped (assumeEnabled): keep the figures of the last soak
         }
         SummaryFile.reset("2-soak", "SoakTest: forked JVM per provider, " + warmup() + " warm-up + " + iterations()
-                + " iterations of variant '" + variant() + "', heap " + System.getProperty("soak.heap", DEFAULT_HEAP)
+                + " iterations of variant '" + variant() + "', heap " + System.getProperty("nostdwasm.soak.heap", DEFAULT_HEAP)
                 + " fixed; RSS = VmRSS after System.gc(), end = minimum of " + LeakSoakMain.END_SAMPLES + " samples;"
                 + " limit " + MAX_DRIFT_PERCENT + "%");
     }
@@ -96,7 +96,7 @@ class SoakTest {
     @MethodSource("providers")
     void residentSetStaysFlat(String provider) throws Exception {
         assumeEnabled();
-        String heap = System.getProperty("soak.heap", DEFAULT_HEAP);
+        String heap = System.getProperty("nostdwasm.soak.heap", DEFAULT_HEAP);
         ForkedJvm.Result result = ForkedJvm.current()
                 .option("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC")
                 .property(NoStdRuntime.PROVIDER_PROPERTY, provider)

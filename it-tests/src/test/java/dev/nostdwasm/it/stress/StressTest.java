@@ -34,14 +34,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Issue 5 item 3: one {@link Engine} and one {@link Module} ({@code add.wat}) shared by
  * {@value #CALLER_THREADS} threads, each with its own {@link Store}, {@link Linker} and instance,
- * each making {@code -Dstress.calls} (default {@value #DEFAULT_CALLS}) {@code callI32} calls whose
+ * each making {@code -Dnostdwasm.stress.calls} (default {@value #DEFAULT_CALLS}) {@code callI32} calls whose
  * every result is checked (and their sum compared exactly); at the same time
  * {@value #CHURN_THREADS} threads each create a store, instantiate the shared module in it, call
- * once and close it, {@code -Dstress.instantiations} (default {@value #DEFAULT_INSTANTIATIONS})
+ * once and close it, {@code -Dnostdwasm.stress.instantiations} (default {@value #DEFAULT_INSTANTIATIONS})
  * times (the shared module instantiated concurrently). All threads start behind one gate.
  *
  * <p>Runs for every provider ({@code ffm} on Java 22+, {@code jni}) and the profiles
- * {@code -Dstress.profiles} names (comma-separated, or {@code all}: every profile of
+ * {@code -Dnostdwasm.stress.profiles} names (comma-separated, or {@code all}: every profile of
  * {@code runtime.profiles()}; default {@value #DEFAULT_PROFILES}). The Maven profile {@code stress}
  * sets 1,000,000 calls per thread and every profile:
  * {@code ./mvnw -pl it-tests verify -Pstress -Dtest=StressTest}. Counts are fixed; the time limit
@@ -60,11 +60,11 @@ class StressTest {
     private final Map<String, NoStdRuntime> runtimes = new LinkedHashMap<>();
 
     static int calls() {
-        return Integer.getInteger("stress.calls", DEFAULT_CALLS);
+        return Integer.getInteger("nostdwasm.stress.calls", DEFAULT_CALLS);
     }
 
     static int instantiations() {
-        return Integer.getInteger("stress.instantiations", DEFAULT_INSTANTIATIONS);
+        return Integer.getInteger("nostdwasm.stress.instantiations", DEFAULT_INSTANTIATIONS);
     }
 
     @BeforeAll
@@ -81,7 +81,7 @@ class StressTest {
             providers.add("ffm");
         }
         providers.add("jni");
-        String wanted = System.getProperty("stress.profiles", DEFAULT_PROFILES).trim();
+        String wanted = System.getProperty("nostdwasm.stress.profiles", DEFAULT_PROFILES).trim();
         List<Arguments> cases = new ArrayList<>();
         for (String provider : providers) {
             NoStdRuntime runtime = runtimes.computeIfAbsent(provider, NoStdRuntime::load);
@@ -92,7 +92,7 @@ class StressTest {
                             .collect(Collectors.toList());
             for (Profile p : profiles) {
                 if (!supported.contains(p)) {
-                    throw new IllegalArgumentException("-Dstress.profiles names " + p.cliName() + ", which the "
+                    throw new IllegalArgumentException("-Dnostdwasm.stress.profiles names " + p.cliName() + ", which the "
                             + provider + " provider does not support here (it supports " + supported + ")");
                 }
             }

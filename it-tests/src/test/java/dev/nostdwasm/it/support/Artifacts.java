@@ -17,7 +17,7 @@ import java.nio.file.Paths;
  */
 public final class Artifacts {
     /** System property naming the directory the build precompiled the test modules into. */
-    public static final String DIR_PROPERTY = "nsw.it.artifacts";
+    public static final String DIR_PROPERTY = "nostdwasm.it.artifacts";
 
     private Artifacts() {}
 

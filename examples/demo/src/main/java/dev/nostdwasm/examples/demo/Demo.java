@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Usage: {@code java -cp ... dev.nostdwasm.examples.demo.Demo <artifact directory>}. Exits
  * with 0 when at least one provider ran and every result was right, 1 otherwise.
- * {@code -Ddemo.stackTraces=true} prints the stack trace of every failed run.
+ * {@code -Dnostdwasm.demo.stackTraces=true} prints the stack trace of every failed run.
  */
 public final class Demo {
     /** The signature of the imported {@code host.multiply}: (i32, i32) -> i32. */
@@ -152,7 +152,7 @@ public final class Demo {
             failed++;
         } catch (IOException | RuntimeException e) {
             out.printf("%s FAILED: %s%n", prefix, describe(e));
-            if (Boolean.getBoolean("demo.stackTraces")) {
+            if (Boolean.getBoolean("nostdwasm.demo.stackTraces")) {
                 e.printStackTrace(out);
             }
             failed++;
