@@ -23,7 +23,7 @@ class PlatformShimTest {
         for (Profile p : Profile.values()) {
             assertTrue(shim.supports(p), p.toString());
         }
-        assertTrue(nostdwasm.shim.library(Architecture.X86_64).isEmpty());
+        assertTrue(shim.library(Architecture.X86_64).isEmpty());
     }
 
     @Test
@@ -33,7 +33,7 @@ class PlatformShimTest {
         assertFalse(shim.supports(Profile.NATIVE));
         PlatformShimException e = assertThrows(PlatformShimException.class, () -> shim.requireSupport(Profile.NATIVE));
         assertTrue(e.getMessage().contains("lacks VIRTUAL_MEMORY"), e.getMessage());
-        assertEquals(LIB, nostdwasm.shim.library(Architecture.AARCH64).orElseThrow());
+        assertEquals(LIB, shim.library(Architecture.AARCH64).orElseThrow());
     }
 
     @Test

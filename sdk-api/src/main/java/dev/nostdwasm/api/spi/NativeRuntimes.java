@@ -81,7 +81,7 @@ public final class NativeRuntimes {
             shimLibrary = bundle.extract("nsw_platform");
         } else {
             Architecture arch = Architecture.current();
-            shimLibrary = nostdwasm.shim.library(arch).orElseThrow(() -> new PlatformShimException("platform shim '"
+            shimLibrary = shim.library(arch).orElseThrow(() -> new PlatformShimException("platform shim '"
                     + shim.name() + "' has no library for " + arch.id() + ": build it for " + arch.id()
                     + " and name it in PlatformShim.of(...)"));
             if (!Files.isRegularFile(shimLibrary)) {
