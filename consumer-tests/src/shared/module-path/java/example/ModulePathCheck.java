@@ -4,7 +4,7 @@ import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import java.io.IOException;
 
-/** Runs the README's quick start (src/shared) as a named module and checks which provider served it. */
+/** Runs the README's quick start as a named module and checks which provider served it (modulepath-ffm, modulepath-jni). */
 public final class ModulePathCheck {
 
     private ModulePathCheck() {
