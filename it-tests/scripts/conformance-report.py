@@ -136,9 +136,9 @@ w(f"| setup (within a runtime row) | {', '.join(f'`{t}`' for t in SETUP)}, run i
   f"assertion that follows (which fails when they fail; after a file's last assertion, a failing one is a failed test "
   f"of its own) | {' + '.join(str(cmds.get(t, 0)) for t in SETUP)} = {count(SETUP)} | never as passed |")
 w("")
-w(f"The converter also writes a `skip` for each command it cannot hand to the runner ({cmds.get('skip', 0)} in this")
-w("suite, each with its reason); a skip of an `assert_invalid`/`assert_malformed` is counted by the conversion layer,")
-w("any other by every runtime row.")
+w(f"The converter writes a `skip`, with its reason, for each command it cannot hand to the runner")
+w(f"({cmds.get('skip', 0)} in this suite): the skip of an `assert_invalid`/`assert_malformed` counts in the conversion")
+w("row, any other in every runtime row that runs its file.")
 w("")
 w(f"## Latest results (commit {commit}, {platform.machine()} host)")
 w("")
