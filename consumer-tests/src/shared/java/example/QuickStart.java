@@ -1,7 +1,6 @@
 package example;
 
 import dev.nostdwasm.api.*;
-import dev.nostdwasm.api.Module; // not java.lang.Module
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -20,7 +19,7 @@ public final class QuickStart {
             artifact = in.readAllBytes();
         }
         try (Engine engine = runtime.newEngine(EngineConfig.of(profile));
-             Module module = engine.load(artifact);
+             WasmModule module = engine.load(artifact);
              Linker linker = engine.newLinker();
              Store store = engine.newStore()) {
             Instance instance = linker.instantiate(store, module);

@@ -8,7 +8,7 @@ import dev.nostdwasm.api.Func;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
 import dev.nostdwasm.api.Memory;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
@@ -23,9 +23,9 @@ final class NswSubject implements Subject {
 
     private final Engine engine;
     private final Linker linker;
-    private final Module workloads;
-    private final Module small;
-    private final Module data1m;
+    private final WasmModule workloads;
+    private final WasmModule small;
+    private final WasmModule data1m;
     private final Store store;
     private final Memory memory;
     private final Func sha256Fill, sha256, sha256Digest, sha256Input, matmul, sieve, fib, sort, add, sum4, hostLoop,

@@ -4,7 +4,7 @@ import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.ExportType;
 import dev.nostdwasm.api.ImportType;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.precompiler.ArtifactInfo;
 import dev.nostdwasm.precompiler.Target;
@@ -117,7 +117,7 @@ final class InspectCommand implements Callable<Integer> {
         EngineConfig config = EngineConfig.of(info.profile()).withFuel(info.fuel()).withEpochInterruption(info.epoch());
         StringBuilder sb = new StringBuilder();
         try (Engine engine = runtime.newEngine(config);
-                Module module = engine.load(Files.readAllBytes(artifact))) {
+                WasmModule module = engine.load(Files.readAllBytes(artifact))) {
             if (module.imports().isEmpty()) {
                 sb.append("imports: none\n");
             }

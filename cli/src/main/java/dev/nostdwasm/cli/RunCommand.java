@@ -7,7 +7,7 @@ import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.ImportType;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
@@ -98,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         EngineConfig config = EngineConfig.of(loaded.profile).withFuel(loaded.fuel).withEpochInterruption(loaded.epoch);
         PrintWriter out = spec.commandLine().getOut();
         try (Engine engine = runtime.newEngine(config);
-                Module module = engine.load(loaded.bytes);
+                WasmModule module = engine.load(loaded.bytes);
                 Linker linker = engine.newLinker();
                 Store store = engine.newStore()) {
             checkNoImports(module.imports());

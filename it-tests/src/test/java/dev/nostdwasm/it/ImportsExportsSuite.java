@@ -9,7 +9,7 @@ import dev.nostdwasm.api.ExportType;
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.ImportType;
 import dev.nostdwasm.api.Instance;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
@@ -38,7 +38,7 @@ abstract class ImportsExportsSuite extends ProviderSuite {
 
     @ProfileTest
     void importsInDeclarationOrderWithTypes(Profile profile) {
-        Module module = session(profile).module("imports_exports");
+        WasmModule module = session(profile).module("imports_exports");
         assertEquals(List.of(
                 new ImportType("env", "f", F_TYPE),
                 new ImportType("env", "g", G_TYPE),
@@ -48,7 +48,7 @@ abstract class ImportsExportsSuite extends ProviderSuite {
 
     @ProfileTest
     void exportsInDeclarationOrderWithTypes(Profile profile) {
-        Module module = session(profile).module("imports_exports");
+        WasmModule module = session(profile).module("imports_exports");
         assertEquals(List.of(
                 new ExportType("mem", MEM_TYPE),
                 new ExportType("tab", TAB_TYPE),

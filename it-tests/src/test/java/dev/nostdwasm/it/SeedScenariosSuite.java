@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.Instance;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.TrapCode;
 import dev.nostdwasm.api.Val;
@@ -28,7 +28,7 @@ abstract class SeedScenariosSuite extends ProviderSuite {
     @ProfileTest
     void emptyModuleInstantiates(Profile profile) {
         var s = session(profile);
-        Module module = s.module("empty");
+        WasmModule module = s.module("empty");
         assertEquals(List.of(), module.imports());
         assertEquals(List.of(), module.exports());
         Instance instance = s.linker.instantiate(s.store, module);

@@ -12,7 +12,7 @@ import dev.nostdwasm.api.ArtifactMismatchException;
 import dev.nostdwasm.api.ArtifactSignatureException;
 import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.TrustedKeys;
 import dev.nostdwasm.it.support.Artifacts;
@@ -67,7 +67,7 @@ abstract class SignedArtifactsSuite extends ProviderSuite {
         return engine(EngineConfig.of(profile).withTrustedKeys(List.of(keys)));
     }
 
-    int add(Engine engine, Module module) {
+    int add(Engine engine, WasmModule module) {
         track(module);
         return linker(engine).instantiate(store(engine), module).func("add").callI32(3, 4);
     }

@@ -5,7 +5,7 @@ import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.Func;
 import dev.nostdwasm.api.Linker;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
@@ -62,7 +62,7 @@ public final class StoreChain {
     private static void run(String provider, Profile profile) {
         NoStdRuntime runtime = NoStdRuntime.load(provider);
         try (Engine engine = runtime.newEngine(EngineConfig.of(profile));
-                Module module = engine.load(Artifacts.bytes("chain_link", profile))) {
+                WasmModule module = engine.load(Artifacts.bytes("chain_link", profile))) {
             StoreChain chain = new StoreChain();
             List<Store> stores = new ArrayList<>();
             List<Linker> linkers = new ArrayList<>();

@@ -13,7 +13,7 @@ import dev.nostdwasm.api.Global;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
 import dev.nostdwasm.api.Memory;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
 import dev.nostdwasm.api.StoreLimits;
@@ -56,7 +56,7 @@ abstract class UseAfterCloseSuite extends ProviderSuite {
     @ProfileTest
     void closingTheEngineClosesNothingElse(Profile profile) {
         Engine engine = runtime.newEngine(EngineConfig.of(profile));
-        Module module = track(engine.load(Artifacts.bytes("add", profile)));
+        WasmModule module = track(engine.load(Artifacts.bytes("add", profile)));
         Store store = track(engine.newStore());
         Linker linker = track(engine.newLinker());
         engine.close();
@@ -69,7 +69,7 @@ abstract class UseAfterCloseSuite extends ProviderSuite {
     @ProfileTest
     void closedModule(Profile profile) {
         var s = session(profile);
-        Module module = s.engine.load(Artifacts.bytes("add", profile));
+        WasmModule module = s.engine.load(Artifacts.bytes("add", profile));
         module.close();
         assertAll(
                 closed("imports", module::imports),
@@ -82,7 +82,7 @@ abstract class UseAfterCloseSuite extends ProviderSuite {
     @ProfileTest
     void closedLinker(Profile profile) {
         var s = session(profile);
-        Module module = s.module("host_fn");
+        WasmModule module = s.module("host_fn");
         Linker linker = s.engine.newLinker();
         Instance mul = s.instantiate("mul");
         Global global = s.store.newGlobal(Val.i32(0), false);
@@ -113,7 +113,7 @@ abstract class UseAfterCloseSuite extends ProviderSuite {
                 closed("newGlobal", () -> store.newGlobal(Val.i32(1), true)),
                 closed("newTable", () -> store.newTable(ValType.FUNCREF, 1, OptionalInt.empty(), new Val.FuncRef(null))),
                 closed("newFunc", () -> store.newFunc(VOID, (caller, args) -> new Val[0])));
-        Module module = track(engine.load(Artifacts.meteredBytes("spin", profile)));
+        WasmModule module = track(engine.load(Artifacts.meteredBytes("spin", profile)));
         Linker linker = linker(engine);
         assertThrows(ClosedException.class, () -> linker.instantiate(store, module), "instantiate in a closed store");
         store.close();
@@ -189,7 +189,7 @@ abstract class UseAfterCloseSuite extends ProviderSuite {
     @ProfileTest
     void closingOneStoreLeavesTheOthers(Profile profile) {
         Engine engine = engine(profile);
-        Module module = module(engine, "add");
+        WasmModule module = module(engine, "add");
         Linker linker = linker(engine);
         Store first = engine.newStore();
         Store second = store(engine);

@@ -21,7 +21,7 @@ public interface Engine extends AutoCloseable {
      * @throws ArtifactSignatureException with trusted keys: when it is unsigned, its signature
      *     does not verify with a trusted key, or its payload was changed after signing
      */
-    Module load(byte[] artifact);
+    WasmModule load(byte[] artifact);
 
     /**
      * Loads a raw Wasmtime {@code .cwasm} (Wasmtime's serialization, without this project's
@@ -38,7 +38,7 @@ public interface Engine extends AutoCloseable {
      * @throws ArtifactMismatchException when Wasmtime refuses them (another Wasmtime version,
      *     target or engine setting, or damaged)
      */
-    Module loadRawUnsafe(byte[] cwasm);
+    WasmModule loadRawUnsafe(byte[] cwasm);
 
     Linker newLinker();
 

@@ -34,7 +34,7 @@ public interface Linker extends AutoCloseable {
      * @throws WasmTrapException when the start function traps
      * @throws ResourceLimitException when the store's limits refuse it
      */
-    Instance instantiate(Store store, Module module);
+    Instance instantiate(Store store, WasmModule module);
 
     @Override
     void close();

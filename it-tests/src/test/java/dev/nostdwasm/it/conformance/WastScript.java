@@ -7,7 +7,7 @@ import dev.nostdwasm.api.Func;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.LinkException;
 import dev.nostdwasm.api.Linker;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
 import dev.nostdwasm.api.TrapCode;
@@ -45,9 +45,9 @@ final class WastScript implements AutoCloseable {
     private final Store store;
     private final Spectest spectest;
     private Linker linker;
-    private final List<Module> modules = new ArrayList<>();
+    private final List<WasmModule> modules = new ArrayList<>();
     private final Map<String, Instance> instances = new HashMap<>();
-    private final Map<String, Module> definitions = new HashMap<>();
+    private final Map<String, WasmModule> definitions = new HashMap<>();
     private final Map<String, Instance> registered = new LinkedHashMap<>();
     // Why a named (or the current) module is missing: the failure its dependents report.
     private final Map<String, String> failedModules = new HashMap<>();
@@ -143,7 +143,7 @@ final class WastScript implements AutoCloseable {
             definitions.remove(name);
             failedModules.put(name, currentFailure);
         }
-        Module module = load(c);
+        WasmModule module = load(c);
         if (c.path("definition").asBoolean(false)) {
             // A definition is compiled, not instantiated: the current instance stays unset.
             currentFailure = "the module at line " + line + " is a definition, not an instance";
@@ -161,7 +161,7 @@ final class WastScript implements AutoCloseable {
      * Instantiates {@code module} as the current instance (and {@code name}'s, if any); until it
      * succeeds, commands that use it fail with {@code failure}.
      */
-    private void instantiateAsCurrent(Module module, String name, String failure) {
+    private void instantiateAsCurrent(WasmModule module, String name, String failure) {
         current = null;
         currentFailure = failure;
         if (name != null) {
@@ -182,7 +182,7 @@ final class WastScript implements AutoCloseable {
         String definition = c.hasNonNull("module") ? c.get("module").asText() : lastDefinition;
         String name = nullable(c, "instance");
         String failure = "the module instance at line " + c.path("line").asInt() + " failed";
-        Module module = definition == null ? null : definitions.get(definition);
+        WasmModule module = definition == null ? null : definitions.get(definition);
         if (module == null) {
             current = null;
             currentFailure = failure;
@@ -292,7 +292,7 @@ final class WastScript implements AutoCloseable {
     }
 
     private <T extends Throwable> T expectInstantiationFailure(JsonNode c, Class<T> wanted) {
-        Module module = load(c);
+        WasmModule module = load(c);
         try {
             linker.instantiate(store, module);
         } catch (RuntimeException e) {
@@ -372,7 +372,7 @@ final class WastScript implements AutoCloseable {
         return instance;
     }
 
-    private Module load(JsonNode c) {
+    private WasmModule load(JsonNode c) {
         // compile_error names each combination that failed ("<profile>/<target>: ..."); the
         // artifacts of the others are written and usable.
         String compileError = c.hasNonNull("compile_error") ? c.get("compile_error").asText() : null;
@@ -394,7 +394,7 @@ final class WastScript implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        Module module = engine.load(bytes);
+        WasmModule module = engine.load(bytes);
         modules.add(module);
         return module;
     }

@@ -13,7 +13,7 @@ import dev.nostdwasm.api.ImportType;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
 import dev.nostdwasm.api.Memory;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
@@ -70,7 +70,7 @@ final class ApiFuzz implements FuzzMain.Part {
     private final NoStdRuntime runtime;
     private final Profile[] profiles;
     private final List<Engine> engines = new ArrayList<>();
-    private final List<Map<String, Module>> modules = new ArrayList<>();
+    private final List<Map<String, WasmModule>> modules = new ArrayList<>();
 
     ApiFuzz(NoStdRuntime runtime) {
         this.runtime = runtime;
@@ -78,7 +78,7 @@ final class ApiFuzz implements FuzzMain.Part {
         for (Profile p : profiles) {
             Engine e = runtime.newEngine(EngineConfig.of(p));
             engines.add(e);
-            Map<String, Module> m = new HashMap<>();
+            Map<String, WasmModule> m = new HashMap<>();
             for (String stem : STEMS) {
                 m.put(stem, e.load(Artifacts.bytes(stem, p)));
             }
@@ -96,7 +96,7 @@ final class ApiFuzz implements FuzzMain.Part {
 
     @Override
     public void close() {
-        modules.forEach(m -> m.values().forEach(Module::close));
+        modules.forEach(m -> m.values().forEach(WasmModule::close));
         engines.forEach(Engine::close);
     }
 
@@ -137,7 +137,7 @@ final class ApiFuzz implements FuzzMain.Part {
 
         void setUp(String[] stems) {
             for (String stem : stems) {
-                Module m = modules.get(pi).get(stem);
+                WasmModule m = modules.get(pi).get(stem);
                 for (ImportType imp : m.imports()) {
                     if (imp.module().equals("host") && imp.type() instanceof ExternType.Func ft) {
                         try {
@@ -149,7 +149,7 @@ final class ApiFuzz implements FuzzMain.Part {
                 }
             }
             for (String stem : stems) {
-                Module m = modules.get(pi).get(stem);
+                WasmModule m = modules.get(pi).get(stem);
                 Instance instance = linker.instantiate(store, m);
                 instances.add(instance);
                 for (ExportType e : m.exports()) {
@@ -513,7 +513,7 @@ final class ApiFuzz implements FuzzMain.Part {
                 return;
             }
             case "closed-module": {
-                Module m = engines.get(w.pi).load(Artifacts.bytes("add", profiles[w.pi]));
+                WasmModule m = engines.get(w.pi).load(Artifacts.bytes("add", profiles[w.pi]));
                 m.close();
                 switch (r.nextInt(3)) {
                     case 0 -> w.linker.instantiate(w.store, m);
@@ -561,7 +561,7 @@ final class ApiFuzz implements FuzzMain.Part {
                 return;
             }
             case "unlinked": {
-                Module m = modules.get(w.pi).get(UNLINKED[r.nextInt(UNLINKED.length)]);
+                WasmModule m = modules.get(w.pi).get(UNLINKED[r.nextInt(UNLINKED.length)]);
                 if (r.nextBoolean()) {
                     // define some of the imports with random (often wrong) types
                     for (ImportType imp : m.imports()) {
@@ -642,7 +642,7 @@ final class ApiFuzz implements FuzzMain.Part {
                             s.setFuel(w.randomLong());
                             s.setEpochDeadline(w.randomLong());
                             s.fuel();
-                            Module spin = metered.load(Artifacts.meteredBytes("spin", profiles[w.pi]));
+                            WasmModule spin = metered.load(Artifacts.meteredBytes("spin", profiles[w.pi]));
                             try (Linker l = metered.newLinker()) {
                                 s.setFuel(r.nextInt(0, 10_000));
                                 s.setEpochDeadline(r.nextInt(0, 3));
@@ -706,7 +706,7 @@ final class ApiFuzz implements FuzzMain.Part {
             }
             case "instance-twice": {
                 // instantiating the same modules again in the same store, then a random call
-                Module m = modules.get(w.pi).get(w.pick(List.of(STEMS)));
+                WasmModule m = modules.get(w.pi).get(w.pick(List.of(STEMS)));
                 w.linker.instantiate(w.store, m);
                 op(w, 0);
                 return;
@@ -753,7 +753,7 @@ final class ApiFuzz implements FuzzMain.Part {
         Engine e = w.engine;
         Store s = w.store;
         Linker l = w.linker;
-        Module m = modules.get(w.pi).get("add");
+        WasmModule m = modules.get(w.pi).get("add");
         ExternType.Func ft = new ExternType.Func(List.of(), List.of());
         switch (r.nextInt(26)) {
             case 0 -> e.load(null);

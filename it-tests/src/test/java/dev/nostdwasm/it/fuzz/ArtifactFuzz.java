@@ -3,7 +3,7 @@ package dev.nostdwasm.it.fuzz;
 import dev.nostdwasm.api.Architecture;
 import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.it.fuzz.FuzzMain.Input;
@@ -210,7 +210,7 @@ final class ArtifactFuzz implements FuzzMain.Part {
         String description = what.contains(":") ? what.replaceFirst(":", ": " + s.name + " -> " + engineName + ",")
                 : what + ": " + s.name + " -> " + engineName;
         return FuzzMain.input(description, () -> {
-            Module m = rawLoad ? target.loadRawUnsafe(bytes) : target.load(bytes);
+            WasmModule m = rawLoad ? target.loadRawUnsafe(bytes) : target.load(bytes);
             try {
                 m.imports();
                 m.exports();

@@ -6,7 +6,7 @@ import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.Func;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
@@ -122,7 +122,7 @@ public final class SignalStress {
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         try (Engine engine = runtime.newEngine(EngineConfig.of(Profile.NATIVE_SIGNALS));
-                Module module = engine.load(Artifacts.bytes(MODULE, Profile.NATIVE_SIGNALS))) {
+                WasmModule module = engine.load(Artifacts.bytes(MODULE, Profile.NATIVE_SIGNALS))) {
             for (int i = 0; i < WASM_THREADS; i++) {
                 threads.add(thread("wasm-" + i, () -> wasmTraps(engine, module)));
             }
@@ -200,7 +200,7 @@ public final class SignalStress {
         return t;
     }
 
-    private void wasmTraps(Engine engine, Module module) {
+    private void wasmTraps(Engine engine, WasmModule module) {
         try (Store store = engine.newStore(); Linker linker = engine.newLinker()) {
             linker.define("host", "poke", i32ToI32(), (caller, args) -> {
                 throw new AssertionError("poke is not called by this thread");
@@ -235,7 +235,7 @@ public final class SignalStress {
         throw new AssertionError("expected " + expected + ", the call returned");
     }
 
-    private void hostCalls(Engine engine, Module module) {
+    private void hostCalls(Engine engine, WasmModule module) {
         try (Store store = engine.newStore(); Linker linker = engine.newLinker()) {
             linker.define("host", "poke", i32ToI32(),
                     (caller, args) -> new Val[] {Val.i32(nullDereferences(((Val.I32) args[0]).value()))});
@@ -252,7 +252,7 @@ public final class SignalStress {
     }
 
     /** Host calls that overflow the Java stack (a thread with wasm frames below the Java ones). */
-    private void hostStackOverflows(Engine engine, Module module) {
+    private void hostStackOverflows(Engine engine, WasmModule module) {
         try (Store store = engine.newStore(); Linker linker = engine.newLinker()) {
             linker.define("host", "poke", i32ToI32(), (caller, args) -> new Val[] {Val.i32(overflowStack())});
             Instance instance = linker.instantiate(store, module);

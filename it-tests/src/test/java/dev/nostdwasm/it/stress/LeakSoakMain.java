@@ -5,7 +5,7 @@ import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.Func;
 import dev.nostdwasm.api.Linker;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
@@ -117,7 +117,7 @@ public final class LeakSoakMain {
                 return i -> {
                     Profile p = profiles.get(i % profiles.size());
                     try (Engine engine = runtime.newEngine(EngineConfig.of(p));
-                         Module module = engine.load(hostFn[p.ordinal()]);
+                         WasmModule module = engine.load(hostFn[p.ordinal()]);
                          Linker linker = engine.newLinker();
                          Store store = engine.newStore()) {
                         linker.define("host", "multiply", BINARY_I32, (caller, a) -> multiply(a));
@@ -137,8 +137,8 @@ public final class LeakSoakMain {
                 break;
         }
         Engine engine = runtime.newEngine(EngineConfig.of(first));
-        Module addModule = engine.load(add[first.ordinal()]);
-        Module hostModule = engine.load(hostFn[first.ordinal()]);
+        WasmModule addModule = engine.load(add[first.ordinal()]);
+        WasmModule hostModule = engine.load(hostFn[first.ordinal()]);
         Linker plain = engine.newLinker();
         AutoCloseable shared = () -> {
             plain.close();
@@ -149,7 +149,7 @@ public final class LeakSoakMain {
         switch (variant) {
             case "modules":
                 return wrap(shared, i -> {
-                    try (Module m = engine.load(add[first.ordinal()])) {
+                    try (WasmModule m = engine.load(add[first.ordinal()])) {
                         check(1, m.exports().size(), "exports");
                     }
                 });

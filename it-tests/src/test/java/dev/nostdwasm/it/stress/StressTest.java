@@ -7,7 +7,7 @@ import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.Func;
 import dev.nostdwasm.api.Linker;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 5 item 3: one {@link Engine} and one {@link Module} ({@code add.wat}) shared by
+ * Issue 5 item 3: one {@link Engine} and one {@link WasmModule} ({@code add.wat}) shared by
  * {@value #CALLER_THREADS} threads, each with its own {@link Store}, {@link Linker} and instance,
  * each making {@code -Dnostdwasm.stress.calls} (default {@value #DEFAULT_CALLS}) {@code callI32} calls whose
  * every result is checked (and their sum compared exactly); at the same time
@@ -70,7 +70,7 @@ class StressTest {
     @BeforeAll
     void header() {
         SummaryFile.reset("1-stress", "StressTest: " + CALLER_THREADS + " caller threads x " + calls()
-                + " callI32 calls on one shared Engine + Module (add.wat), " + CHURN_THREADS + " churn threads x "
+                + " callI32 calls on one shared Engine + WasmModule (add.wat), " + CHURN_THREADS + " churn threads x "
                 + instantiations() + " store+instantiate+call+close; Java " + Runtime.version() + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs");
     }
@@ -117,7 +117,7 @@ class StressTest {
         long millis;
 
         try (Engine engine = runtime.newEngine(EngineConfig.of(profile));
-             Module module = engine.load(Artifacts.bytes("add", profile))) {
+             WasmModule module = engine.load(Artifacts.bytes("add", profile))) {
             CountDownLatch gate = new CountDownLatch(1);
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < CALLER_THREADS; t++) {

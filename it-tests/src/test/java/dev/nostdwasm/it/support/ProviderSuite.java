@@ -7,7 +7,7 @@ import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
@@ -91,8 +91,8 @@ public abstract class ProviderSuite {
         return track(runtime.newEngine(config));
     }
 
-    /** Module {@code stem} precompiled for the engine's profile, closed after the test. */
-    protected Module module(Engine engine, String stem) {
+    /** WasmModule {@code stem} precompiled for the engine's profile, closed after the test. */
+    protected WasmModule module(Engine engine, String stem) {
         return track(engine.load(Artifacts.bytes(stem, engine.config().profile())));
     }
 
@@ -127,12 +127,12 @@ public abstract class ProviderSuite {
             return engine.config().profile();
         }
 
-        /** Module {@code stem} for this engine's profile. */
-        public Module module(String stem) {
+        /** WasmModule {@code stem} for this engine's profile. */
+        public WasmModule module(String stem) {
             return ProviderSuite.this.module(engine, stem);
         }
 
-        /** Module {@code stem} instantiated in the store with the linker (as defined so far). */
+        /** WasmModule {@code stem} instantiated in the store with the linker (as defined so far). */
         public Instance instantiate(String stem) {
             return linker.instantiate(store, module(stem));
         }

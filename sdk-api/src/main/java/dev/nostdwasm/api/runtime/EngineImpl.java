@@ -3,7 +3,7 @@ package dev.nostdwasm.api.runtime;
 import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.Linker;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.Store;
 import java.util.Objects;
 
@@ -51,7 +51,7 @@ final class EngineImpl implements Engine {
     }
 
     @Override
-    public Module load(byte[] artifact) {
+    public WasmModule load(byte[] artifact) {
         Objects.requireNonNull(artifact, "artifact");
         byte[] bytes = artifact;
         if (!config.trustedKeys().isEmpty()) {
@@ -64,7 +64,7 @@ final class EngineImpl implements Engine {
     }
 
     @Override
-    public Module loadRawUnsafe(byte[] cwasm) {
+    public WasmModule loadRawUnsafe(byte[] cwasm) {
         Objects.requireNonNull(cwasm, "cwasm");
         if (!config.trustedKeys().isEmpty()) {
             throw ArtifactVerifier.rawRefused(config.trustedKeys().size());
@@ -72,7 +72,7 @@ final class EngineImpl implements Engine {
         return newModule(cwasm, true);
     }
 
-    private Module newModule(byte[] bytes, boolean raw) {
+    private WasmModule newModule(byte[] bytes, boolean raw) {
         lifetime.enter();
         try (Scratch s = rt.scratch()) {
             long address = s.bytes(bytes);

@@ -5,7 +5,7 @@ import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.HostFunction;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.Store;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -94,7 +94,7 @@ final class LinkerImpl implements Linker {
     }
 
     @Override
-    public Instance instantiate(Store store, Module module) {
+    public Instance instantiate(Store store, WasmModule module) {
         StoreImpl st = store(store);
         if (!(Objects.requireNonNull(module, "module") instanceof ModuleImpl mod)) {
             throw new IllegalArgumentException("this module was not made by this runtime");

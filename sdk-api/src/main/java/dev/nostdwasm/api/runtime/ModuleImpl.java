@@ -2,12 +2,12 @@ package dev.nostdwasm.api.runtime;
 
 import dev.nostdwasm.api.ExportType;
 import dev.nostdwasm.api.ImportType;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A loaded module; shared across threads. Its imports and exports are read once, at load. */
-final class ModuleImpl implements Module {
+final class ModuleImpl implements WasmModule {
 
     final EngineImpl engine;
     final long handle;
@@ -65,6 +65,6 @@ final class ModuleImpl implements Module {
 
     @Override
     public String toString() {
-        return "Module[" + imports.size() + " imports, " + exports.size() + " exports]";
+        return "WasmModule[" + imports.size() + " imports, " + exports.size() + " exports]";
     }
 }

@@ -7,7 +7,7 @@ import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.HostFunction;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
-import dev.nostdwasm.api.Module;
+import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
@@ -127,7 +127,7 @@ public final class Demo {
         };
 
         try (Engine engine = runtime.newEngine(EngineConfig.of(profile));
-                Module module = engine.load(Files.readAllBytes(artifact));
+                WasmModule module = engine.load(Files.readAllBytes(artifact));
                 Linker linker = engine.newLinker();
                 Store store = engine.newStore()) {
             linker.define("host", "multiply", MULTIPLY, multiply);

@@ -3,7 +3,7 @@ package dev.nostdwasm.api;
 import java.util.List;
 
 /** A loaded module. Thread-safe; instantiate it in any number of stores. */
-public interface Module extends AutoCloseable {
+public interface WasmModule extends AutoCloseable {
 
     List<ImportType> imports();
 
