@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.Global;
+import dev.nostdwasm.api.ImmutableGlobalException;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Profile;
+import dev.nostdwasm.api.TypeMismatchException;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
-import dev.nostdwasm.api.WasmException;
 import dev.nostdwasm.it.support.ProfileTest;
 import dev.nostdwasm.it.support.ProviderSuite;
 
@@ -73,10 +74,10 @@ abstract class GlobalsSuite extends ProviderSuite {
     void settingAnImmutableGlobalThrows(Profile profile) {
         Instance instance = session(profile).instantiate("globals");
         Global i64 = instance.global("i64");
-        assertThrows(WasmException.class, () -> i64.set(Val.i64(1)));
+        assertThrows(ImmutableGlobalException.class, () -> i64.set(Val.i64(1)));
         assertEquals(Val.i64(-5), i64.get());
         Global f64 = instance.global("f64");
-        assertThrows(WasmException.class, () -> f64.set(Val.f64(0)));
+        assertThrows(ImmutableGlobalException.class, () -> f64.set(Val.f64(0)));
         assertEquals(Val.f64(2.25), f64.get());
     }
 
@@ -84,11 +85,11 @@ abstract class GlobalsSuite extends ProviderSuite {
     void settingAValueOfTheWrongTypeThrows(Profile profile) {
         Instance instance = session(profile).instantiate("globals");
         Global i32 = instance.global("i32");
-        assertThrows(WasmException.class, () -> i32.set(Val.i64(1)));
-        assertThrows(WasmException.class, () -> i32.set(Val.f32(1)));
-        assertThrows(WasmException.class, () -> i32.set(new Val.ExternRef("x")));
+        assertThrows(TypeMismatchException.class, () -> i32.set(Val.i64(1)));
+        assertThrows(TypeMismatchException.class, () -> i32.set(Val.f32(1)));
+        assertThrows(TypeMismatchException.class, () -> i32.set(new Val.ExternRef("x")));
         assertEquals(Val.i32(7), i32.get());
-        assertThrows(WasmException.class, () -> instance.global("v128").set(Val.i32(0)));
+        assertThrows(TypeMismatchException.class, () -> instance.global("v128").set(Val.i32(0)));
     }
 
     @ProfileTest
@@ -99,7 +100,7 @@ abstract class GlobalsSuite extends ProviderSuite {
         assertEquals(new ExternType.Global(ValType.I64, true), counter.type());
         assertEquals(new ExternType.Global(ValType.I32, false), base.type());
         assertEquals(Val.i64(100), counter.get());
-        assertThrows(WasmException.class, () -> base.set(Val.i32(8)), "immutable");
+        assertThrows(ImmutableGlobalException.class, () -> base.set(Val.i32(8)), "immutable");
 
         s.linker.define(s.store, "env", "counter", counter);
         s.linker.define(s.store, "env", "base", base);

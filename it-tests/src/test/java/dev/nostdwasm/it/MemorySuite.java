@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nostdwasm.api.ExportNotFoundException;
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Memory;
+import dev.nostdwasm.api.MemoryAccessException;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.ResourceLimitException;
 import dev.nostdwasm.api.StoreLimits;
@@ -19,7 +21,6 @@ import dev.nostdwasm.api.WasmTrapException;
 import dev.nostdwasm.it.support.ProfileTest;
 import dev.nostdwasm.it.support.ProviderSuite;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -111,23 +112,23 @@ abstract class MemorySuite extends ProviderSuite {
     }
 
     @ProfileTest
-    void javaOutOfBoundsThrowsIndexOutOfBounds(Profile profile) {
+    void javaOutOfBoundsThrowsMemoryAccessOrIndexOutOfBounds(Profile profile) {
         var s = session(profile);
         Instance instance = s.instantiate("memory");
         Memory memory = instance.memory("memory");
         byte[] four = new byte[4];
-        assertThrows(IndexOutOfBoundsException.class, () -> memory.read(PAGE - 2, four, 0, 4), "straddles the end");
-        assertThrows(IndexOutOfBoundsException.class, () -> memory.read(PAGE, four, 0, 1), "starts at the end");
-        assertThrows(IndexOutOfBoundsException.class, () -> memory.read(-1, four, 0, 1), "negative offset");
-        assertThrows(IndexOutOfBoundsException.class, () -> memory.read(Long.MAX_VALUE, four, 0, 4), "offset overflows");
+        assertThrows(MemoryAccessException.class, () -> memory.read(PAGE - 2, four, 0, 4), "straddles the end");
+        assertThrows(MemoryAccessException.class, () -> memory.read(PAGE, four, 0, 1), "starts at the end");
+        assertThrows(MemoryAccessException.class, () -> memory.read(-1, four, 0, 1), "negative offset");
+        assertThrows(MemoryAccessException.class, () -> memory.read(Long.MAX_VALUE, four, 0, 4), "offset overflows");
         assertThrows(IndexOutOfBoundsException.class, () -> memory.read(0, four, 2, 4), "past the array");
         assertThrows(IndexOutOfBoundsException.class, () -> memory.read(0, four, -1, 1), "negative array offset");
         assertThrows(IndexOutOfBoundsException.class, () -> memory.read(0, four, 0, -1), "negative length");
 
-        assertThrows(IndexOutOfBoundsException.class, () -> memory.write(PAGE - 2, four, 0, 4));
-        assertThrows(IndexOutOfBoundsException.class, () -> memory.write(PAGE, four, 0, 1));
-        assertThrows(IndexOutOfBoundsException.class, () -> memory.write(-1, four, 0, 1));
-        assertThrows(IndexOutOfBoundsException.class, () -> memory.write(Long.MAX_VALUE - 1, four, 0, 4));
+        assertThrows(MemoryAccessException.class, () -> memory.write(PAGE - 2, four, 0, 4));
+        assertThrows(MemoryAccessException.class, () -> memory.write(PAGE, four, 0, 1));
+        assertThrows(MemoryAccessException.class, () -> memory.write(-1, four, 0, 1));
+        assertThrows(MemoryAccessException.class, () -> memory.write(Long.MAX_VALUE - 1, four, 0, 4));
         assertThrows(IndexOutOfBoundsException.class, () -> memory.write(0, four, 3, 2));
         assertThrows(IndexOutOfBoundsException.class, () -> memory.write(0, four, 0, -1));
         assertThrows(IndexOutOfBoundsException.class, () -> memory.write(0, four, 0, 5));
@@ -180,7 +181,7 @@ abstract class MemorySuite extends ProviderSuite {
         Memory memory = s.store.newMemory(0, OptionalInt.empty());
         assertEquals(new ExternType.Memory(0, OptionalLong.empty(), false, false), memory.type());
         assertEquals(0, memory.byteSize());
-        assertThrows(IndexOutOfBoundsException.class, () -> memory.read(0, new byte[1], 0, 1));
+        assertThrows(MemoryAccessException.class, () -> memory.read(0, new byte[1], 0, 1));
         assertEquals(0, memory.grow(2));
         assertEquals(2L * PAGE, memory.byteSize());
     }
@@ -188,12 +189,12 @@ abstract class MemorySuite extends ProviderSuite {
     @ProfileTest
     void hostFunctionUsesTheCallersMemory(Profile profile) {
         var s = session(profile);
-        AtomicReference<Optional<Memory>> missing = new AtomicReference<>();
+        AtomicReference<Throwable> missing = new AtomicReference<>();
         s.linker.define("host", "sum", new ExternType.Func(List.of(ValType.I32, ValType.I32), List.of(ValType.I32)),
                 (caller, args) -> {
                     int ptr = ((Val.I32) args[0]).value();
                     int len = ((Val.I32) args[1]).value();
-                    Memory memory = caller.memory("memory").orElseThrow();
+                    Memory memory = caller.memory("memory");
                     byte[] bytes = new byte[len];
                     memory.read(ptr, bytes, 0, len);
                     int sum = 0;
@@ -204,12 +205,12 @@ abstract class MemorySuite extends ProviderSuite {
                     byte[] back = new byte[1];
                     memory.read(ptr + len, back, 0, 1);
                     assertEquals((byte) sum, back[0], "a read inside the call sees the write");
-                    missing.set(caller.memory("no_such_memory"));
+                    missing.set(assertThrows(ExportNotFoundException.class, () -> caller.memory("no_such_memory")));
                     return new Val[] {Val.i32(sum)};
                 });
         Instance instance = s.instantiate("caller_memory");
         assertEquals(15, instance.func("run").callI32());
         assertEquals(15, instance.func("load").callI32(105), "the host's write is in wasm memory");
-        assertTrue(missing.get().isEmpty(), "no export of that name");
+        assertTrue(missing.get().getMessage().contains("no_such_memory"), missing.get().getMessage());
     }
 }

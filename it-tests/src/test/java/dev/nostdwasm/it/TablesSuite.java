@@ -14,6 +14,7 @@ import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Table;
 import dev.nostdwasm.api.TrapCode;
+import dev.nostdwasm.api.TypeMismatchException;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
 import dev.nostdwasm.api.WasmException;
@@ -136,8 +137,8 @@ abstract class TablesSuite extends ProviderSuite {
         assertThrows(WasmException.class, () -> refs.get(2));
         assertThrows(WasmException.class, () -> funcs.set(4, new Val.FuncRef(null)));
         assertThrows(WasmException.class, () -> refs.set(2, new Val.ExternRef(null)));
-        assertThrows(WasmException.class, () -> funcs.set(0, new Val.ExternRef("not a func")), "wrong type");
-        assertThrows(WasmException.class, () -> refs.set(0, Val.i32(1)), "wrong type");
+        assertThrows(TypeMismatchException.class, () -> funcs.set(0, new Val.ExternRef("not a func")), "wrong type");
+        assertThrows(TypeMismatchException.class, () -> refs.set(0, Val.i32(1)), "wrong type");
         assertEquals(42, funcAt(funcs, 0).callI32(21), "nothing changed");
         var trap = assertThrows(WasmTrapException.class, () -> instance.func("call_at").callI32(4, 1));
         assertEquals(TrapCode.TABLE_OUT_OF_BOUNDS, trap.trapCode());

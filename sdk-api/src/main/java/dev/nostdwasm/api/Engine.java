@@ -54,4 +54,16 @@ public interface Engine extends AutoCloseable {
      */
     @Override
     void close();
+
+    /**
+     * A new store that carries {@code data}: an object of yours (a tenant, a request, a session)
+     * that {@link Store#data()} and, in a host function, {@link Caller#data()} hand back. With
+     * one linker shared by many stores, it tells a host function whose call it serves. The store
+     * only keeps the reference: it never closes or copies the object.
+     *
+     * @param data the store's data, not null (a store without data is {@link #newStore()})
+     * @return the store
+     * @throws ClosedException when this engine is closed
+     */
+    Store newStore(Object data);
 }

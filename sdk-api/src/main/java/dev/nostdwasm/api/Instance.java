@@ -2,21 +2,56 @@ package dev.nostdwasm.api;
 
 import java.util.Optional;
 
-/** An instantiated module; lives as long as its store. */
+/**
+ * An instantiated module; lives as long as its store.
+ *
+ * <p>Exports are looked up by name and kind: a name that is not an export of that kind throws
+ * {@link ExportNotFoundException}, whose message lists the exports there are ({@link Caller}
+ * looks up its exports the same way). To ask without throwing, use {@link #exportType}.
+ */
 public interface Instance {
 
-    /** @throws WasmException when there is no function export of that name */
+    /**
+     * The function export {@code name}. Asking again returns the same {@link Func}.
+     *
+     * @param name the export's name
+     * @return the function
+     * @throws ExportNotFoundException when there is no function export of that name
+     */
     Func func(String name);
 
-    /** @throws WasmException when there is no memory export of that name */
+    /**
+     * The memory export {@code name}. Asking again returns the same {@link Memory}.
+     *
+     * @param name the export's name
+     * @return the memory
+     * @throws ExportNotFoundException when there is no memory export of that name
+     */
     Memory memory(String name);
 
-    /** @throws WasmException when there is no global export of that name */
+    /**
+     * The global export {@code name}. Asking again returns the same {@link Global}.
+     *
+     * @param name the export's name
+     * @return the global
+     * @throws ExportNotFoundException when there is no global export of that name
+     */
     Global global(String name);
 
-    /** @throws WasmException when there is no table export of that name */
+    /**
+     * The table export {@code name}. Asking again returns the same {@link Table}.
+     *
+     * @param name the export's name
+     * @return the table
+     * @throws ExportNotFoundException when there is no table export of that name
+     */
     Table table(String name);
 
-    /** The export's type, if there is an export of that name. */
+    /**
+     * The type of export {@code name}, if there is one.
+     *
+     * @param name the export's name
+     * @return its type, or empty when the instance has no export of that name
+     */
     Optional<ExternType> exportType(String name);
 }

@@ -38,4 +38,15 @@ public interface Linker extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Whether a definition may replace an earlier one of the same module and name (off by
+     * default: defining a name twice throws {@link LinkException}). With shadowing on, the later
+     * definition wins for instantiations from then on; instances made earlier keep what they got.
+     *
+     * @param allow true to let later definitions replace earlier ones
+     * @return this linker
+     * @throws ClosedException when this linker is closed
+     */
+    Linker allowShadowing(boolean allow);
 }

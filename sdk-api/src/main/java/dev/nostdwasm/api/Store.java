@@ -7,15 +7,57 @@ package dev.nostdwasm.api;
  */
 public interface Store extends AutoCloseable {
 
+    /**
+     * The object this store was made with ({@link Engine#newStore(Object)}); host functions get it
+     * from {@link Caller#data()}. Unlike the store's other methods it may be called from any thread.
+     *
+     * @return the store's data, or null for a store made with {@link Engine#newStore()}
+     * @throws ClosedException when the store is closed
+     */
+    Object data();
+
+    /**
+     * The object this store was made with, as a {@code type}: {@code store.data(Tenant.class)}.
+     *
+     * @param <T> the type of the data
+     * @param type the class the data is an instance of (or a superclass or interface of it)
+     * @return the data
+     * @throws IllegalStateException when the store was made without data
+     * @throws ClassCastException when the data is not a {@code type}; the message names both classes
+     * @throws ClosedException when the store is closed
+     */
+    <T> T data(Class<T> type);
+
+    /**
+     * Replaces the store's limits (every store starts with {@link StoreLimits#DEFAULT}).
+     *
+     * @param limits the new limits
+     * @throws IllegalStateException inside a host function of this store
+     */
     void setLimits(StoreLimits limits);
 
-    /** Sets the fuel left (engines with fuel). */
+    /**
+     * Sets the fuel left (engines with fuel).
+     *
+     * @param fuel the fuel, {@code >= 0}
+     * @throws IllegalStateException when the engine was made without fuel
+     */
     void setFuel(long fuel);
 
-    /** The fuel left (engines with fuel). */
+    /**
+     * The fuel left (engines with fuel).
+     *
+     * @return the fuel left
+     * @throws IllegalStateException when the engine was made without fuel
+     */
     long fuel();
 
-    /** Traps with {@link TrapCode#INTERRUPT} {@code ticks} epoch increments from now (engines with epochs). */
+    /**
+     * Traps with {@link TrapCode#INTERRUPT} {@code ticks} epoch increments from now (engines with epochs).
+     *
+     * @param ticks how many increments of the engine's epoch wasm may run for
+     * @throws IllegalStateException when the engine was made without epoch interruption
+     */
     void setEpochDeadline(long ticks);
 
     /**
@@ -30,24 +72,55 @@ public interface Store extends AutoCloseable {
      * call that should get a fresh budget. Mixing it with manual {@link Engine#incrementEpoch()}
      * calls makes deadlines fire earlier.
      *
+     * @param timeout how long wasm may run, {@code >= 0}
      * @throws IllegalStateException when the engine was made without epoch interruption
      * @throws IllegalArgumentException when {@code timeout} is negative
      * @throws ClosedException when this store or its engine is closed (the ticker stops with the engine)
      */
     void setDeadline(java.time.Duration timeout);
 
-    /** A new memory of {@code minimum} 64 KiB pages, growable to {@code maximum} pages if given. */
+    /**
+     * A new memory of {@code minimum} 64 KiB pages, growable to {@code maximum} pages if given.
+     *
+     * @param minimum its size in pages now
+     * @param maximum the most pages it may grow to, or empty for no maximum
+     * @return the memory
+     * @throws ResourceLimitException past a store limit
+     */
     Memory newMemory(int minimum, java.util.OptionalInt maximum);
 
-    /** A new global holding {@code initial}. */
+    /**
+     * A new global holding {@code initial}.
+     *
+     * @param initial its value, which gives its type
+     * @param mutable whether {@link Global#set} may change it
+     * @return the global
+     */
     Global newGlobal(Val initial, boolean mutable);
 
-    /** A new table of funcref or externref {@code element}s filled with {@code init} (a null ref or a value). */
+    /**
+     * A new table of funcref or externref {@code element}s filled with {@code init}.
+     *
+     * @param element {@link ValType#FUNCREF} or {@link ValType#EXTERNREF}
+     * @param minimum its size in elements now
+     * @param maximum the most elements it may grow to, or empty for no maximum
+     * @param init the value of every element; null means the null reference
+     * @return the table
+     * @throws TypeMismatchException when {@code init} is not an {@code element}
+     * @throws ResourceLimitException past a store limit
+     */
     Table newTable(ValType element, int minimum, java.util.OptionalInt maximum, Val init);
 
-    /** A host function owned by this store (for tables, globals and funcref values). */
+    /**
+     * A host function owned by this store (for tables, globals and funcref values).
+     *
+     * @param type its parameter and result types
+     * @param function what it runs
+     * @return the function
+     */
     Func newFunc(ExternType.Func type, HostFunction function);
 
+    /** Frees the store and everything made in it; using them afterwards throws {@link ClosedException}. */
     @Override
     void close();
 }

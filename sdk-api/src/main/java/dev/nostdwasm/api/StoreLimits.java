@@ -15,6 +15,16 @@ package dev.nostdwasm.api;
  * Growing past a cap fails ({@code memory.grow} and {@code table.grow} return -1 in wasm); from
  * Java, growing or instantiating past one, or holding one reference more, is a
  * {@link ResourceLimitException}. What a store already uses stays counted when its limits change.
+ *
+ * <p>Start from {@link #DEFAULT} and change what you need: {@code
+ * StoreLimits.DEFAULT.withMemoryBytes(64L << 20).withInstances(10)}.
+ *
+ * @param memoryBytes the bytes of all the store's memories together
+ * @param tableElements the elements of all its tables together
+ * @param instances how many instances it may hold
+ * @param tables how many tables it may hold
+ * @param memories how many memories it may hold
+ * @param references how many handles and reference values the host may hold in it at once
  */
 public record StoreLimits(long memoryBytes, long tableElements, long instances, long tables, long memories,
         long references) {
@@ -34,6 +44,7 @@ public record StoreLimits(long memoryBytes, long tableElements, long instances, 
     /** No caps at all: only for guests that are trusted as much as the host itself. */
     public static final StoreLimits UNLIMITED = new StoreLimits(-1, -1, -1, -1, -1, -1);
 
+    /** Checks every cap is -1 (none) or {@code >= 0}. */
     public StoreLimits {
         for (long v : new long[] {memoryBytes, tableElements, instances, tables, memories, references}) {
             if (v < -1) {
@@ -42,23 +53,75 @@ public record StoreLimits(long memoryBytes, long tableElements, long instances, 
         }
     }
 
-    /** Limits with {@link #DEFAULT}'s cap on references. */
+    /**
+     * Limits with {@link #DEFAULT}'s cap on references.
+     *
+     * @param memoryBytes the bytes of all the store's memories together
+     * @param tableElements the elements of all its tables together
+     * @param instances how many instances it may hold
+     * @param tables how many tables it may hold
+     * @param memories how many memories it may hold
+     */
     public StoreLimits(long memoryBytes, long tableElements, long instances, long tables, long memories) {
         this(memoryBytes, tableElements, instances, tables, memories, DEFAULT_REFERENCES);
     }
 
+    /**
+     * These limits with another cap on the bytes of all memories together.
+     *
+     * @param bytes the cap, or -1 for none
+     * @return the new limits
+     */
     public StoreLimits withMemoryBytes(long bytes) {
         return new StoreLimits(bytes, tableElements, instances, tables, memories, references);
     }
 
+    /**
+     * These limits with another cap on the elements of all tables together.
+     *
+     * @param elements the cap, or -1 for none
+     * @return the new limits
+     */
     public StoreLimits withTableElements(long elements) {
         return new StoreLimits(memoryBytes, elements, instances, tables, memories, references);
     }
 
+    /**
+     * These limits with another cap on the number of instances.
+     *
+     * @param count the cap, or -1 for none
+     * @return the new limits
+     */
     public StoreLimits withInstances(long count) {
         return new StoreLimits(memoryBytes, tableElements, count, tables, memories, references);
     }
 
+    /**
+     * These limits with another cap on the number of tables.
+     *
+     * @param count the cap, or -1 for none
+     * @return the new limits
+     */
+    public StoreLimits withTables(long count) {
+        return new StoreLimits(memoryBytes, tableElements, instances, count, memories, references);
+    }
+
+    /**
+     * These limits with another cap on the number of memories.
+     *
+     * @param count the cap, or -1 for none
+     * @return the new limits
+     */
+    public StoreLimits withMemories(long count) {
+        return new StoreLimits(memoryBytes, tableElements, instances, tables, count, references);
+    }
+
+    /**
+     * These limits with another cap on the handles and reference values the host holds.
+     *
+     * @param count the cap, or -1 for none
+     * @return the new limits
+     */
     public StoreLimits withReferences(long count) {
         return new StoreLimits(memoryBytes, tableElements, instances, tables, memories, count);
     }

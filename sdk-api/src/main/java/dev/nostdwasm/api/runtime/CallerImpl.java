@@ -1,10 +1,13 @@
 package dev.nostdwasm.api.runtime;
 
 import dev.nostdwasm.api.Caller;
+import dev.nostdwasm.api.ExportNotFoundException;
+import dev.nostdwasm.api.Func;
+import dev.nostdwasm.api.Global;
 import dev.nostdwasm.api.Memory;
+import dev.nostdwasm.api.Table;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The calling instance of one host call. Each method enters the store, so another thread is
@@ -41,7 +44,27 @@ final class CallerImpl implements Caller {
     }
 
     @Override
-    public Optional<Memory> memory(String name) {
+    public Func func(String name) {
+        return export(name, FuncImpl.class);
+    }
+
+    @Override
+    public Memory memory(String name) {
+        return export(name, MemoryImpl.class);
+    }
+
+    @Override
+    public Global global(String name) {
+        return export(name, GlobalImpl.class);
+    }
+
+    @Override
+    public Table table(String name) {
+        return export(name, TableImpl.class);
+    }
+
+    /** The caller's export {@code name} as the one object of the store for it, or a clear error. */
+    private <T extends ExternImpl> T export(String name, Class<T> impl) {
         Objects.requireNonNull(name, "name");
         enter();
         NativeRuntime rt = store.rt;
@@ -50,9 +73,35 @@ final class CallerImpl implements Caller {
             long err = rt.abi.nsw_context_caller_export(ctx, s.bytes(bytes), bytes.length, s.out(0));
             if (err != 0) {
                 rt.abi.nsw_error_delete(err);
-                return Optional.empty();
+                throw new ExportNotFoundException("the calling instance has no export '" + name + "': check the "
+                        + "name against the exports of every module that imports this host function");
             }
-            return Optional.ofNullable(store.refs.canonical(s.outLong(0), MemoryImpl.class));
+            T export = store.refs.canonical(s.outLong(0), impl);
+            if (export == null) {
+                throw new ExportNotFoundException("the calling instance's export '" + name + "' is not "
+                        + InstanceImpl.article(impl) + ": ask for it with the Caller method of its kind");
+            }
+            return export;
+        } finally {
+            store.exit();
+        }
+    }
+
+    @Override
+    public Object data() {
+        enter();
+        try {
+            return store.data;
+        } finally {
+            store.exit();
+        }
+    }
+
+    @Override
+    public <T> T data(Class<T> type) {
+        enter();
+        try {
+            return store.data(type);
         } finally {
             store.exit();
         }

@@ -129,4 +129,16 @@ final class EngineImpl implements Engine {
     public String toString() {
         return "Engine[" + config + (lifetime.isClosed() ? ", closed" : "") + "]";
     }
+
+    @Override
+    public Store newStore(Object data) {
+        Objects.requireNonNull(data, "data (a store without data is Engine.newStore())");
+        lifetime.enter();
+        try (Scratch s = rt.scratch()) {
+            rt.check(rt.abi.nsw_store_new(handle, s.out(0)));
+            return new StoreImpl(rt, this, s.outLong(0), data);
+        } finally {
+            lifetime.exit();
+        }
+    }
 }

@@ -3,7 +3,8 @@ package dev.nostdwasm.api.runtime;
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.Global;
 import dev.nostdwasm.api.Val;
-import dev.nostdwasm.api.WasmException;
+import dev.nostdwasm.api.ImmutableGlobalException;
+import dev.nostdwasm.api.TypeMismatchException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -35,10 +36,11 @@ final class GlobalImpl extends ExternImpl implements Global {
     public void set(Val value) {
         Objects.requireNonNull(value, "value");
         if (!type().mutable()) {
-            throw new WasmException("this global is immutable (declared without mut): it cannot be set");
+            throw new ImmutableGlobalException("this global is immutable (declared without mut): WebAssembly lets "
+                    + "nobody set it; declare it (mut ...) in the module, or keep the value elsewhere");
         }
         if (value.type() != type().content()) {
-            throw new WasmException("this global holds " + type().content() + ", not " + value.type());
+            throw new TypeMismatchException("this global holds " + type().content() + ", not " + value.type());
         }
         enter();
         int mark = store.refs.tempMark();

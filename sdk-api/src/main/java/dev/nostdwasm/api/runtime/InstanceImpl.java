@@ -1,5 +1,6 @@
 package dev.nostdwasm.api.runtime;
 
+import dev.nostdwasm.api.ExportNotFoundException;
 import dev.nostdwasm.api.ExportType;
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.Func;
@@ -7,7 +8,6 @@ import dev.nostdwasm.api.Global;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Memory;
 import dev.nostdwasm.api.Table;
-import dev.nostdwasm.api.WasmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +60,12 @@ final class InstanceImpl implements Instance {
         Objects.requireNonNull(name, "name");
         store.enter();
         try {
-            ExternType type = exportType(name).orElseThrow(() -> new WasmException("this instance has no export '"
-                    + name + "'; its exports are " + exports.stream().map(x -> "'" + x.name() + "' ("
+            ExternType type = exportType(name).orElseThrow(() -> new ExportNotFoundException("this instance has no "
+                    + "export '" + name + "'; its exports are " + exports.stream().map(x -> "'" + x.name() + "' ("
                     + Types.kindName(x.type()) + ")").collect(Collectors.joining(", "))));
             if (!kind.isInstance(type)) {
-                throw new WasmException("export '" + name + "' is " + Types.kindName(type) + ", not "
-                        + article(impl));
+                throw new ExportNotFoundException("export '" + name + "' is " + Types.kindName(type) + ", not "
+                        + article(impl) + ": ask for it with the Instance method of its kind");
             }
             ExternImpl e = cache.get(name);
             if (e == null) {
@@ -98,7 +98,7 @@ final class InstanceImpl implements Instance {
         return new TableImpl(s, handle);
     }
 
-    private static String article(Class<?> impl) {
+    static String article(Class<?> impl) {
         return impl == FuncImpl.class ? "a function" : impl == MemoryImpl.class ? "a memory"
                 : impl == GlobalImpl.class ? "a global" : "a table";
     }

@@ -167,4 +167,10 @@ final class LinkerImpl implements Linker {
     public String toString() {
         return "Linker" + (lifetime.isClosed() ? "[closed]" : "");
     }
+
+    @Override
+    public Linker allowShadowing(boolean allow) {
+        changing(() -> rt.check(rt.abi.nsw_linker_allow_shadowing(handle, allow)));
+        return this;
+    }
 }

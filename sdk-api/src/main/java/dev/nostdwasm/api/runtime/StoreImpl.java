@@ -9,6 +9,7 @@ import dev.nostdwasm.api.Memory;
 import dev.nostdwasm.api.Store;
 import dev.nostdwasm.api.StoreLimits;
 import dev.nostdwasm.api.Table;
+import dev.nostdwasm.api.TypeMismatchException;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
 import dev.nostdwasm.api.abi.NswConstants;
@@ -41,9 +42,16 @@ final class StoreImpl implements Store {
     final StoreState state;
     final Confinement confinement;
     final RefTable refs;
+    // What Engine.newStore(data) was given, or null: the store only hands it back.
+    final Object data;
 
     StoreImpl(NativeRuntime rt, EngineImpl engine, long handle) {
+        this(rt, engine, handle, null);
+    }
+
+    StoreImpl(NativeRuntime rt, EngineImpl engine, long handle, Object data) {
         this.rt = rt;
+        this.data = data;
         this.engine = engine;
         this.ctx = rt.abi.nsw_store_context(handle);
         this.ownCtx = ctx;
@@ -93,6 +101,26 @@ final class StoreImpl implements Store {
     }
 
     // ------------------------------------------------------------------------- Store
+
+    @Override
+    public Object data() {
+        checkOpen();
+        return data;
+    }
+
+    @Override
+    public <T> T data(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        checkOpen();
+        if (data == null) {
+            throw new IllegalStateException("this store was made without data: make it with Engine.newStore(data)");
+        }
+        if (!type.isInstance(data)) {
+            throw new ClassCastException("this store's data is a " + data.getClass().getName() + ", not a "
+                    + type.getName() + ": ask for the class given to Engine.newStore, or one it extends");
+        }
+        return type.cast(data);
+    }
 
     @Override
     public void setLimits(StoreLimits limits) {
@@ -228,7 +256,7 @@ final class StoreImpl implements Store {
         requireSize("table", "elements", minimum, maximum);
         Val initial = init == null ? nullOf(element) : init;
         if (initial.type() != element) {
-            throw new IllegalArgumentException("a table of " + element + " cannot be filled with a " + initial.type());
+            throw new TypeMismatchException("a table of " + element + " cannot be filled with a " + initial.type());
         }
         enter();
         int mark = refs.tempMark();

@@ -3,6 +3,7 @@ package dev.nostdwasm.api.runtime;
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.Table;
 import dev.nostdwasm.api.Val;
+import dev.nostdwasm.api.TypeMismatchException;
 import dev.nostdwasm.api.WasmException;
 import java.nio.ByteBuffer;
 
@@ -94,7 +95,7 @@ final class TableImpl extends ExternImpl implements Table {
     private Val element(Val value) {
         Val v = value == null ? StoreImpl.nullOf(type().element()) : value;
         if (v.type() != type().element()) {
-            throw new WasmException("this table holds " + type().element() + ", not " + v.type());
+            throw new TypeMismatchException("this table holds " + type().element() + ", not " + v.type());
         }
         return v;
     }

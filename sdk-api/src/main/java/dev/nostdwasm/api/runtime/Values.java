@@ -1,5 +1,6 @@
 package dev.nostdwasm.api.runtime;
 
+import dev.nostdwasm.api.TypeMismatchException;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
 import dev.nostdwasm.api.abi.NswConstants;
@@ -22,7 +23,7 @@ final class Values {
             throw new NullPointerException("the arguments of " + what + " are null; pass no arguments instead");
         }
         if (!matches(params, args)) {
-            throw new IllegalArgumentException(what + " takes (" + Types.names(params) + "), not (" + names(args) + ")");
+            throw new TypeMismatchException(what + " takes (" + Types.names(params) + "), not (" + names(args) + ")");
         }
     }
 

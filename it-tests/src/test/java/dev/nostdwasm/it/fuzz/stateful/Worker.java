@@ -1,6 +1,7 @@
 package dev.nostdwasm.it.fuzz.stateful;
 
 import dev.nostdwasm.api.Caller;
+import dev.nostdwasm.api.ExportNotFoundException;
 import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.ExternType;
@@ -595,6 +596,15 @@ final class Worker implements Runnable {
         return new Val[0];
     }
 
+    /** The caller's memory, or null when its module exports none. */
+    private static Memory callerMemory(Caller caller) {
+        try {
+            return caller.memory("memory");
+        } catch (ExportNotFoundException none) {
+            return null;
+        }
+    }
+
     private Val[] hostCall(Caller caller, int x) throws Exception {
         run.tally.progress();
         if (!chain.isEmpty()) {
@@ -646,7 +656,7 @@ final class Worker implements Runnable {
                     }
                 }
                 case HOST_MEMORY -> {
-                    Memory m = caller.memory("memory").orElse(null);
+                    Memory m = callerMemory(caller);
                     if (m != null && current != null) {
                         checkStamp(current.id, m);
                         m.grow(random.nextInt(0, 2));
