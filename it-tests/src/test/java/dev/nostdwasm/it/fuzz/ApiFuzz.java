@@ -787,7 +787,7 @@ final class ApiFuzz implements FuzzMain.Part {
             case 21 -> w.pick(w.funcs).call(new Val[] {null, null});
             case 22 -> s.newGlobal(Val.i32(0), true).set(null);
             case 23 -> s.newTable(ValType.EXTERNREF, 1, OptionalInt.empty(), new Val.ExternRef(null)).set(0, null);
-            case 24 -> s.newMemory(1, OptionalInt.empty()).read(0, null, 0, 1);
+            case 24 -> s.newMemory(1, OptionalInt.empty()).read(0, (byte[]) null, 0, 1);
             default -> l.defineInstance(s, null, w.pick(w.instances));
         }
     }

@@ -328,7 +328,10 @@ final class Worker implements Runnable {
                     if (random.nextBoolean()) {
                         kept.caller().fuel();
                     } else {
-                        kept.caller().memory("memory").ifPresent(m -> checkStamp(kept.store(), m));
+                        Memory m = callerMemory(kept.caller());
+                        if (m != null) {
+                            checkStamp(kept.store(), m);
+                        }
                     }
                 }
             }
