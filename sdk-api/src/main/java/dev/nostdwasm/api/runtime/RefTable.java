@@ -22,8 +22,8 @@ import java.util.Set;
  * {@link #handOverTemps(int)}), turns ids coming out of wasm back into Java objects, and keeps
  * the Java objects behind externrefs, one id per object.
  *
- * <p>Nothing here grows with the number of calls: functions and memories coming out of wasm are
- * kept once per distinct object ({@link #canonical}); an {@link OpaqueRefImpl}'s id is released
+ * <p>Nothing here grows with the number of calls: functions, memories, globals and tables coming
+ * out of wasm are kept once per distinct object ({@link #canonical}); an {@link OpaqueRefImpl}'s id is released
  * once the object is unreachable; and every registry is capped by the store's references limit.
  */
 final class RefTable {
@@ -40,7 +40,7 @@ final class RefTable {
     // Reference ids made for values in flight, released once the call that takes them returns.
     private long[] temps = new long[8];
     private int tempCount;
-    // Functions and memories handed out from wasm, by the native identity key of their object.
+    // Externs handed out from wasm, by the native identity key of their object.
     private final Map<Long, ExternImpl> byKey = new HashMap<>();
     // Ids of OpaqueRefs: released, on this store's thread, once their OpaqueRef is collected.
     private final ReferenceQueue<OpaqueRefImpl> collected = new ReferenceQueue<>();
@@ -146,9 +146,10 @@ final class RefTable {
     }
 
     /**
-     * The one object of {@code type} for the function or memory behind {@code handle}, a new
-     * extern handle this method takes over: kept if its object is new, deleted otherwise. Null
-     * (the handle deleted) if the extern is not of that kind.
+     * The one object of {@code type} for the function, memory, global or table behind {@code
+     * handle}, a new extern handle this method takes over: kept if its object is new, deleted
+     * otherwise. Null if the extern is not of that kind (the object is kept all the same, as
+     * what its kind is, for when it is asked for as that).
      */
     <T extends ExternImpl> T canonical(long handle, Class<T> type) {
         ExternImpl known;
@@ -165,35 +166,30 @@ final class RefTable {
             if (known != null) {
                 rt.abi.nsw_extern_delete(handle);
             } else {
-                ExternImpl made;
                 try {
-                    requireRoom(byKey, "functions and memories handed to the host");
-                    made = InstanceImpl.wrap(store, handle, type);
+                    requireRoom(byKey, "functions, memories, globals and tables handed to the host");
+                    rt.check(rt.abi.nsw_extern_type(handle, s.address + Scratch.TYPE));
+                    known = InstanceImpl.wrap(store, handle, implOf(Types.read(rt, s)));
                 } catch (RuntimeException | Error e) {
                     rt.abi.nsw_extern_delete(handle);
                     throw e;
                 }
-                if (!isKind(made.externType, type)) {
-                    rt.abi.nsw_extern_delete(handle);
-                    return null;
-                }
                 store.ownExtern(handle);
-                byKey.put(key, made);
-                known = made;
+                byKey.put(key, known);
             }
         }
         return type.isInstance(known) ? type.cast(known) : null;
     }
 
-    private static boolean isKind(ExternType t, Class<?> type) {
-        if (type == FuncImpl.class) {
-            return t instanceof ExternType.Func;
-        } else if (type == MemoryImpl.class) {
-            return t instanceof ExternType.Memory;
-        } else if (type == GlobalImpl.class) {
-            return t instanceof ExternType.Global;
+    private static Class<? extends ExternImpl> implOf(ExternType t) {
+        if (t instanceof ExternType.Func) {
+            return FuncImpl.class;
+        } else if (t instanceof ExternType.Memory) {
+            return MemoryImpl.class;
+        } else if (t instanceof ExternType.Global) {
+            return GlobalImpl.class;
         }
-        return t instanceof ExternType.Table;
+        return TableImpl.class;
     }
 
     Object objectOfRef(long refId) {
