@@ -48,6 +48,7 @@ abstract class UseAfterCloseSuite extends ProviderSuite {
                 closed("load", () -> engine.load(add)),
                 closed("newLinker", engine::newLinker),
                 closed("newStore", engine::newStore),
+                closed("newStore(data)", () -> engine.newStore("tenant")),
                 closed("incrementEpoch", engine::incrementEpoch));
         engine.close(); // idempotent
         engine.close();
@@ -112,7 +113,9 @@ abstract class UseAfterCloseSuite extends ProviderSuite {
                 closed("newMemory", () -> store.newMemory(1, OptionalInt.empty())),
                 closed("newGlobal", () -> store.newGlobal(Val.i32(1), true)),
                 closed("newTable", () -> store.newTable(ValType.FUNCREF, 1, OptionalInt.empty(), new Val.FuncRef(null))),
-                closed("newFunc", () -> store.newFunc(VOID, (caller, args) -> new Val[0])));
+                closed("newFunc", () -> store.newFunc(VOID, (caller, args) -> new Val[0])),
+                closed("data", store::data),
+                closed("data(type)", () -> store.data(Object.class)));
         WasmModule module = track(engine.load(Artifacts.meteredBytes("spin", profile)));
         Linker linker = linker(engine);
         assertThrows(ClosedException.class, () -> linker.instantiate(store, module), "instantiate in a closed store");
@@ -168,6 +171,34 @@ abstract class UseAfterCloseSuite extends ProviderSuite {
                 closed("memory read", () -> memory.read(0, buf, 0, 4)),
                 closed("memory write", () -> memory.write(0, buf, 0, 4)),
                 closed("memory view", memory::view),
+                closed("memory read buffer", () -> memory.read(0, java.nio.ByteBuffer.allocate(4))),
+                closed("memory write buffer", () -> memory.write(0, java.nio.ByteBuffer.allocate(4))),
+                closed("memory read shorts", () -> memory.read(0, new short[1], 0, 1)),
+                closed("memory write shorts", () -> memory.write(0, new short[1], 0, 1)),
+                closed("memory read ints", () -> memory.read(0, new int[1], 0, 1)),
+                closed("memory write ints", () -> memory.write(0, new int[1], 0, 1)),
+                closed("memory read longs", () -> memory.read(0, new long[1], 0, 1)),
+                closed("memory write longs", () -> memory.write(0, new long[1], 0, 1)),
+                closed("memory read floats", () -> memory.read(0, new float[1], 0, 1)),
+                closed("memory write floats", () -> memory.write(0, new float[1], 0, 1)),
+                closed("memory read doubles", () -> memory.read(0, new double[1], 0, 1)),
+                closed("memory write doubles", () -> memory.write(0, new double[1], 0, 1)),
+                closed("memory readByte", () -> memory.readByte(0)),
+                closed("memory writeByte", () -> memory.writeByte(0, (byte) 1)),
+                closed("memory readShort", () -> memory.readShort(0)),
+                closed("memory writeShort", () -> memory.writeShort(0, (short) 1)),
+                closed("memory readInt", () -> memory.readInt(0)),
+                closed("memory writeInt", () -> memory.writeInt(0, 1)),
+                closed("memory readLong", () -> memory.readLong(0)),
+                closed("memory writeLong", () -> memory.writeLong(0, 1)),
+                closed("memory readFloat", () -> memory.readFloat(0)),
+                closed("memory writeFloat", () -> memory.writeFloat(0, 1)),
+                closed("memory readDouble", () -> memory.readDouble(0)),
+                closed("memory writeDouble", () -> memory.writeDouble(0, 1)),
+                closed("memory readString", () -> memory.readString(0, 1)),
+                closed("memory readCString", () -> memory.readCString(0, 1)),
+                closed("memory writeString", () -> memory.writeString(0, "a")),
+                closed("memory writeCString", () -> memory.writeCString(0, "a")),
                 closed("store-made memory byteSize", madeMemory::byteSize),
                 closed("store-made memory view", madeMemory::view),
                 closed("global get", global::get),
