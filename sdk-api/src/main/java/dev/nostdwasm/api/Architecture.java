@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The CPU architectures natives are built and bundled for. */
 public enum Architecture {
+    /** 64-bit x86 (AMD64). */
     X86_64("x86_64"),
+    /** 64-bit ARM (ARMv8-A and later). */
     AARCH64("aarch64");
 
     private final String id;
@@ -13,7 +15,11 @@ public enum Architecture {
         this.id = id;
     }
 
-    /** The name used in resource paths ({@code META-INF/native/linux-<id>/}) and by the precompiler. */
+    /**
+     * The name used in resource paths ({@code META-INF/native/linux-<id>/}) and by the precompiler.
+     *
+     * @return the name
+     */
     public String id() {
         return id;
     }
@@ -21,6 +27,7 @@ public enum Architecture {
     /**
      * The architecture of this JVM.
      *
+     * @return the architecture
      * @throws ProviderUnavailableException on any other, saying what is supported
      */
     public static Architecture current() {

@@ -6,8 +6,14 @@ package dev.nostdwasm.api;
  * recompile.
  */
 public class ArtifactMismatchException extends ArtifactException {
+    /** The serialized form's version. */
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with {@code message}.
+     *
+     * @param message what went wrong and what to do
+     */
     public ArtifactMismatchException(String message) {
         super(message);
     }

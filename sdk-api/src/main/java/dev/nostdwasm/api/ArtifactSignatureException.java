@@ -9,8 +9,14 @@ package dev.nostdwasm.api;
  * verified. The message says which case it is and what to do.
  */
 public class ArtifactSignatureException extends ArtifactException {
+    /** The serialized form's version. */
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with {@code message}.
+     *
+     * @param message what went wrong and what to do
+     */
     public ArtifactSignatureException(String message) {
         super(message);
     }

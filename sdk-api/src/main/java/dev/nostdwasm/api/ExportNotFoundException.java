@@ -7,6 +7,7 @@ package dev.nostdwasm.api;
  * known, the exports there are; {@link Instance#exportType} asks without throwing.
  */
 public class ExportNotFoundException extends WasmException {
+    /** The serialized form's version. */
     private static final long serialVersionUID = 1L;
 
     /**

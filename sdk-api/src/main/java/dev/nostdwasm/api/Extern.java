@@ -3,6 +3,10 @@ package dev.nostdwasm.api;
 /** Something a store owns that a module can import or export: a function, memory, global or table. */
 public sealed interface Extern permits Func, Memory, Global, Table {
 
-    /** Its type. */
+    /**
+     * Its type.
+     *
+     * @return the type
+     */
     ExternType type();
 }

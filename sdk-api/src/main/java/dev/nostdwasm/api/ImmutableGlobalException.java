@@ -5,6 +5,7 @@ package dev.nostdwasm.api;
  * the host included. {@link ExternType.Global#mutable()} tells beforehand.
  */
 public class ImmutableGlobalException extends WasmException {
+    /** The serialized form's version. */
     private static final long serialVersionUID = 1L;
 
     /**

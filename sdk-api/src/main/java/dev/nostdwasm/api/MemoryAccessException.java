@@ -7,10 +7,14 @@ package dev.nostdwasm.api;
  * the guest, so this is what a host function sees when the guest passes a bad pointer.
  */
 public class MemoryAccessException extends WasmException {
+    /** The serialized form's version. */
     private static final long serialVersionUID = 1L;
 
+    /** The first byte asked for. */
     private final long address;
+    /** How many bytes were asked for. */
     private final long length;
+    /** The memory's size then. */
     private final long memorySize;
 
     /**

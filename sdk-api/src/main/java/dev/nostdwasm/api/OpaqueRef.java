@@ -8,6 +8,10 @@ package dev.nostdwasm.api;
  */
 public interface OpaqueRef {
 
-    /** The store it belongs to. */
+    /**
+     * The store it belongs to.
+     *
+     * @return the store
+     */
     Store store();
 }

@@ -6,8 +6,14 @@ package dev.nostdwasm.api;
  * handlers are process-wide, so there is one shim per process).
  */
 public class PlatformShimException extends WasmException {
+    /** The serialized form's version. */
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with {@code message}.
+     *
+     * @param message what went wrong and what to do
+     */
     public PlatformShimException(String message) {
         super(message);
     }

@@ -23,12 +23,20 @@ public enum Profile {
         this.cliName = cliName;
     }
 
-    /** The number the C ABI and the artifact envelope use. */
+    /**
+     * The number the C ABI and the artifact envelope use.
+     *
+     * @return the number
+     */
     public int id() {
         return id;
     }
 
-    /** The name the precompiler's {@code --profile} takes. */
+    /**
+     * The name the precompiler's {@code --profile} takes.
+     *
+     * @return the name
+     */
     public String cliName() {
         return cliName;
     }
@@ -37,6 +45,8 @@ public enum Profile {
      * The profile named as the precompiler names it ({@code native}, {@code native-signals},
      * {@code pulley}), case-insensitively.
      *
+     * @param name the precompiler's name of a profile
+     * @return the profile
      * @throws IllegalArgumentException for any other name, listing the valid ones
      */
     public static Profile fromCliName(String name) {

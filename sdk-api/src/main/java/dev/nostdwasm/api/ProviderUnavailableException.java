@@ -6,12 +6,24 @@ package dev.nostdwasm.api;
  * own cause.
  */
 public class ProviderUnavailableException extends WasmException {
+    /** The serialized form's version. */
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with {@code message}.
+     *
+     * @param message what went wrong and what to do
+     */
     public ProviderUnavailableException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with {@code message} and its cause.
+     *
+     * @param message what went wrong and what to do
+     * @param cause what caused it
+     */
     public ProviderUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -7,6 +7,7 @@ package dev.nostdwasm.api;
  * every wrong argument it is an {@link IllegalArgumentException}; the message names both types.
  */
 public class TypeMismatchException extends IllegalArgumentException {
+    /** The serialized form's version. */
     private static final long serialVersionUID = 1L;
 
     /**

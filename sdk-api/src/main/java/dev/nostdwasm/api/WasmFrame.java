@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 public record WasmFrame(int functionIndex, Optional<String> name, long offset) {
 
+    /** Checks the name is not null and the offset is -1 or more. */
     public WasmFrame {
         Objects.requireNonNull(name, "name");
         if (offset < -1) {
@@ -25,7 +26,11 @@ public record WasmFrame(int functionIndex, Optional<String> name, long offset) {
         }
     }
 
-    /** The name, or {@code wasm-function[index]} when the module names none. */
+    /**
+     * The name, or {@code wasm-function[index]} when the module names none.
+     *
+     * @return the name to show
+     */
     public String displayName() {
         return name.orElseGet(() -> "wasm-function[" + Integer.toUnsignedString(functionIndex) + "]");
     }

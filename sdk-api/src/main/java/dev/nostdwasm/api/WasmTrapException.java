@@ -14,28 +14,54 @@ import java.util.Optional;
  * were running, innermost first.
  */
 public class WasmTrapException extends WasmException {
+    /** Version 2: the backtrace, written by hand. */
     private static final long serialVersionUID = 2L;
 
+    /** Why it trapped. */
     private final TrapCode trapCode;
     // Written by hand (WasmFrame holds an Optional, which is not serializable).
     private transient List<WasmFrame> backtrace;
 
+    /**
+     * A trap without a cause or backtrace.
+     *
+     * @param trapCode why it trapped
+     * @param message what happened
+     */
     public WasmTrapException(TrapCode trapCode, String message) {
         this(trapCode, message, null);
     }
 
+    /**
+     * A trap without a backtrace.
+     *
+     * @param trapCode why it trapped
+     * @param message what happened
+     * @param cause what a host function threw, or null
+     */
     public WasmTrapException(TrapCode trapCode, String message, Throwable cause) {
         this(trapCode, message, cause, List.of());
     }
 
-    /** With the WebAssembly frames that were running, innermost first. */
+    /**
+     * A trap with the WebAssembly frames that were running.
+     *
+     * @param trapCode why it trapped
+     * @param message what happened
+     * @param cause what a host function threw, or null
+     * @param backtrace the frames, innermost first
+     */
     public WasmTrapException(TrapCode trapCode, String message, Throwable cause, List<WasmFrame> backtrace) {
         super(message, cause);
         this.trapCode = trapCode;
         this.backtrace = List.copyOf(Objects.requireNonNull(backtrace, "backtrace"));
     }
 
-    /** Why it trapped. */
+    /**
+     * Why it trapped.
+     *
+     * @return the trap code
+     */
     public TrapCode trapCode() {
         return trapCode;
     }
@@ -46,11 +72,19 @@ public class WasmTrapException extends WasmException {
      * the innermost ones. Empty when Wasmtime attached none, for example when a host function
      * failed before any WebAssembly ran. For a host function that threw, the frames are those
      * of the WebAssembly that called it.
+     *
+     * @return the frames, innermost first
      */
     public List<WasmFrame> backtrace() {
         return backtrace;
     }
 
+    /**
+     * Writes the fields, then the backtrace frame by frame.
+     *
+     * @param out the stream
+     * @throws IOException when the stream fails
+     */
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
         out.writeInt(backtrace.size());
@@ -61,6 +95,13 @@ public class WasmTrapException extends WasmException {
         }
     }
 
+    /**
+     * Reads what {@link #writeObject} wrote.
+     *
+     * @param in the stream
+     * @throws IOException when the stream fails or holds a negative frame count
+     * @throws ClassNotFoundException when a class of the stream is missing
+     */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         int n = in.readInt();
