@@ -4,12 +4,18 @@ import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.Func;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * A function. The typed paths write their arguments straight into the store's slot buffer and
- * read the result back: no allocation per call.
+ * read the result back: no allocation per call. {@link #typed} builds such a path for any
+ * signature ({@link SlotHandles}) and implements the interface with it ({@link HandleProxy}).
  */
 final class FuncImpl extends ExternImpl implements Func {
 
@@ -21,6 +27,9 @@ final class FuncImpl extends ExternImpl implements Func {
     // whose effects would otherwise happen before the call fails.
     private final String uncrossableResults;
     private final MemoryViews views;
+    // typed(Class) by interface, made once: defining a class per call would be slow. Used inside
+    // the store only, so confined to one thread at a time.
+    private final Map<Class<?>, Object> typedViews = new HashMap<>();
 
     FuncImpl(StoreImpl store, long handle) {
         super(store, handle);
@@ -86,6 +95,102 @@ final class FuncImpl extends ExternImpl implements Func {
         views.revalidate(store.ctx); // wasm may have moved a memory Java holds views of
         if (err != 0) {
             throw Errors.toException(rt, err);
+        }
+    }
+
+    @Override
+    public <F> F typed(Class<F> functionalInterface) {
+        Objects.requireNonNull(functionalInterface, "functionalInterface");
+        enter();
+        try {
+            Object view = typedViews.get(functionalInterface);
+            if (view == null) {
+                Method method = JavaSignature.functionalMethod(functionalInterface);
+                MethodHandle call = typedCall(JavaSignature.of(method, false), "this function");
+                view = HandleProxy.implement(functionalInterface, List.of(method), List.of(call));
+                typedViews.put(functionalInterface, view);
+            }
+            return functionalInterface.cast(view);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * A handle calling this function with the Java types of {@code signature}, which must match
+     * its type exactly; {@code what} names the function in the refusal.
+     */
+    MethodHandle typedCall(JavaSignature signature, String what) {
+        if (!signature.wasmType().equals(type)) {
+            boolean untypable = type.results().size() > 1 || !numeric(type.params()) || !numeric(type.results());
+            throw new IllegalArgumentException(signature.describe() + " is " + Types.describe(signature.wasmType())
+                    + ", but " + what + " is " + Types.describe(type) + (untypable
+                    ? ": the typed paths carry i32, i64, f32, f64 and at most one result; use call(Val...)"
+                    : ": use an interface whose method has that signature (int, long, float, double for i32, "
+                            + "i64, f32, f64; void for no result)"));
+        }
+        return SlotHandles.exportCall(this, signature);
+    }
+
+    private static boolean numeric(List<ValType> types) {
+        return types.stream().allMatch(t -> t == ValType.I32 || t == ValType.I64 || t == ValType.F32
+                || t == ValType.F64);
+    }
+
+    /** Enters the store and returns this call's slot buffer: the start of a typed call. */
+    ByteBuffer begin() {
+        enter();
+        try {
+            return store.confinement.slots(slotCount);
+        } catch (Throwable t) { // OutOfMemoryError: the run method that exits is not reached
+            exit();
+            throw t;
+        }
+    }
+
+    // The ends of a typed call, once the arguments are in the slots: call, read the result, exit.
+
+    void runVoid(ByteBuffer slots) {
+        try {
+            invoke();
+        } finally {
+            exit();
+        }
+    }
+
+    int runI32(ByteBuffer slots) {
+        try {
+            invoke();
+            return slots.getInt(0);
+        } finally {
+            exit();
+        }
+    }
+
+    long runI64(ByteBuffer slots) {
+        try {
+            invoke();
+            return slots.getLong(0);
+        } finally {
+            exit();
+        }
+    }
+
+    float runF32(ByteBuffer slots) {
+        try {
+            invoke();
+            return Float.intBitsToFloat(slots.getInt(0));
+        } finally {
+            exit();
+        }
+    }
+
+    double runF64(ByteBuffer slots) {
+        try {
+            invoke();
+            return Double.longBitsToDouble(slots.getLong(0));
+        } finally {
+            exit();
         }
     }
 
