@@ -32,7 +32,7 @@ record JavaSignature(Method method, ExternType.Func wasmType, boolean takesCalle
             ValType t = valType(types[i]);
             if (t == null) {
                 throw new IllegalArgumentException(describe(method) + ": parameter " + (i + 1) + " is "
-                        + types[i].getSimpleName() + (types[i] == Caller.class ? " (a Caller comes first)" : "")
+                        + types[i].getSimpleName() + (host && types[i] == Caller.class ? " (a Caller comes first)" : "")
                         + "; " + UNTYPED);
             }
             params.add(t);
