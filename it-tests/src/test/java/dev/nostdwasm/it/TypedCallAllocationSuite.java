@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.nostdwasm.api.Caller;
 import dev.nostdwasm.api.Func;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Profile;
@@ -13,6 +12,7 @@ import dev.nostdwasm.it.support.ProviderSuite;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.function.IntBinaryOperator;
+import java.util.function.IntConsumer;
 import java.util.function.IntUnaryOperator;
 import java.util.function.LongUnaryOperator;
 
@@ -39,11 +39,6 @@ abstract class TypedCallAllocationSuite extends ProviderSuite {
         double hypot(double a, double b);
 
         void remember(int value);
-    }
-
-    /** typed_host.wat's peek import. */
-    public interface Peek {
-        int peek(Caller caller, int address);
     }
 
     @ProfileTest
@@ -73,8 +68,8 @@ abstract class TypedCallAllocationSuite extends ProviderSuite {
         s.linker.define("env", "mul", IntBinaryOperator.class, (a, b) -> a * b)
                 .define("env", "scale", TypedHostFunctionsSuite.Scale.class, (factor, value) -> factor * value)
                 .define("env", "wide", LongUnaryOperator.class, v -> v + 1)
-                .define("env", "note", java.util.function.IntConsumer.class, v -> { })
-                .define("env", "peek", Peek.class, (caller, address) -> address);
+                .define("env", "note", IntConsumer.class, v -> { })
+                .define("env", "peek", TypedHostFunctionsSuite.Peek.class, (caller, address) -> address);
         Instance instance = s.instantiate("typed_host");
         IntBinaryOperator mul = instance.func("mul").typed(IntBinaryOperator.class);
         LongUnaryOperator wide = instance.func("wide").typed(LongUnaryOperator.class);

@@ -194,18 +194,13 @@ final class FuncImpl extends ExternImpl implements Func {
         }
     }
 
-    private ByteBuffer typed(String wanted, String method) {
+    /** {@link #begin()} for the {@code callI32}-style method {@code method}, of signature {@code wanted}. */
+    private ByteBuffer fixedShape(String wanted, String method) {
         if (shape != wanted) {
             throw new IllegalArgumentException(method + " needs a function of type " + describe(wanted)
-                    + ", but this one is " + Types.describe(type) + ": use call(Val...)");
+                    + ", but this one is " + Types.describe(type) + ": use call(Val...) or typed(Class)");
         }
-        enter();
-        try {
-            return store.confinement.slots(slotCount);
-        } catch (Throwable t) { // OutOfMemoryError: the caller's finally that exits is not reached yet
-            exit();
-            throw t;
-        }
+        return begin();
     }
 
     private static String describe(String shape) {
@@ -228,7 +223,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public void callVoid() {
-        typed(">", "callVoid()");
+        fixedShape(">", "callVoid()");
         try {
             invoke();
         } finally {
@@ -238,7 +233,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public int callI32() {
-        ByteBuffer s = typed(">i", "callI32()");
+        ByteBuffer s = fixedShape(">i", "callI32()");
         try {
             invoke();
             return s.getInt(0);
@@ -249,7 +244,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public int callI32(int a) {
-        ByteBuffer s = typed("i>i", "callI32(int)");
+        ByteBuffer s = fixedShape("i>i", "callI32(int)");
         try {
             s.putInt(0, a);
             invoke();
@@ -261,7 +256,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public int callI32(int a, int b) {
-        ByteBuffer s = typed("ii>i", "callI32(int, int)");
+        ByteBuffer s = fixedShape("ii>i", "callI32(int, int)");
         try {
             s.putInt(0, a);
             s.putInt(16, b);
@@ -274,7 +269,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public int callI32(int a, int b, int c) {
-        ByteBuffer s = typed("iii>i", "callI32(int, int, int)");
+        ByteBuffer s = fixedShape("iii>i", "callI32(int, int, int)");
         try {
             s.putInt(0, a);
             s.putInt(16, b);
@@ -288,7 +283,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public long callI64(long a) {
-        ByteBuffer s = typed("I>I", "callI64(long)");
+        ByteBuffer s = fixedShape("I>I", "callI64(long)");
         try {
             s.putLong(0, a);
             invoke();
@@ -300,7 +295,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public long callI64(long a, long b) {
-        ByteBuffer s = typed("II>I", "callI64(long, long)");
+        ByteBuffer s = fixedShape("II>I", "callI64(long, long)");
         try {
             s.putLong(0, a);
             s.putLong(16, b);
@@ -313,7 +308,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public long callI64(long a, long b, long c, long d) {
-        ByteBuffer s = typed("IIII>I", "callI64(long, long, long, long)");
+        ByteBuffer s = fixedShape("IIII>I", "callI64(long, long, long, long)");
         try {
             s.putLong(0, a);
             s.putLong(16, b);
@@ -328,7 +323,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public double callF64(double a) {
-        ByteBuffer s = typed("F>F", "callF64(double)");
+        ByteBuffer s = fixedShape("F>F", "callF64(double)");
         try {
             s.putLong(0, Double.doubleToRawLongBits(a));
             invoke();
@@ -340,7 +335,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public double callF64(double a, double b) {
-        ByteBuffer s = typed("FF>F", "callF64(double, double)");
+        ByteBuffer s = fixedShape("FF>F", "callF64(double, double)");
         try {
             s.putLong(0, Double.doubleToRawLongBits(a));
             s.putLong(16, Double.doubleToRawLongBits(b));

@@ -73,9 +73,11 @@ final class HandleProxy {
     }
 
     private static String notReachable(Class<?> type) {
-        return type.getName() + " is neither visible to the class loader of dev.nostdwasm.api nor in a package "
-                + "open to it: put the interface where that class loader sees it and export its package, or open "
-                + "the package to dev.nostdwasm.api";
+        return visibleHere(type)
+                ? type.getName() + " is in package " + type.getPackageName() + ", which " + type.getModule()
+                        + " does not export: export it, or open it to dev.nostdwasm.api"
+                : type.getName() + " is not visible to the class loader of dev.nostdwasm.api, and its package is "
+                        + "not open to it: open package " + type.getPackageName() + " to dev.nostdwasm.api";
     }
 
     private static boolean visibleHere(Class<?> type) {
