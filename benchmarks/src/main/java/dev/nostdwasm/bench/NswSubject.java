@@ -15,6 +15,7 @@ import dev.nostdwasm.api.Store;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /** Our runtime through one provider ({@code ffm} or {@code jni}) and one profile, via the public API. */
 final class NswSubject implements Subject {
@@ -28,6 +29,7 @@ final class NswSubject implements Subject {
     private final WasmModule data1m;
     private final Store store;
     private final Memory memory;
+    private final TypedExports typed;
     private final Func sha256Fill, sha256, sha256Digest, sha256Input, matmul, sieve, fib, sort, add, sum4, hostLoop,
             pageFill;
 
@@ -43,6 +45,10 @@ final class NswSubject implements Subject {
                 (caller, args) -> new Val[] {Val.i32(((Val.I32) args[0]).value() + 1)});
         store = engine.newStore();
         Instance instance = linker.instantiate(store, workloads);
+        try (Linker typedLinker = engine.newLinker()) {
+            typedLinker.define("env", "host_inc", IntUnaryOperator.class, v -> v + 1);
+            typed = typedLinker.instantiate(store, workloads).bind(TypedExports.class);
+        }
         memory = instance.memory("memory");
         sha256Fill = instance.func("sha256_fill");
         sha256 = instance.func("sha256");
@@ -56,6 +62,11 @@ final class NswSubject implements Subject {
         sum4 = instance.func("sum4");
         hostLoop = instance.func("host_loop");
         pageFill = instance.func("page_fill");
+    }
+
+    /** The call measures through the typed paths: exports by Instance.bind, host_inc a typed host function. */
+    TypedExports typed() {
+        return typed;
     }
 
     @Override

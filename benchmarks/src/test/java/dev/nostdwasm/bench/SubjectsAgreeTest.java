@@ -48,6 +48,12 @@ class SubjectsAgreeTest {
             assertEquals(Reference.sort(Workloads.SORT_N, Workloads.SORT_SEED), s.sort(Workloads.SORT_N, Workloads.SORT_SEED),
                     "sort checksum");
             checkCalls(s);
+            if (s instanceof NswSubject nsw) {
+                TypedExports typed = nsw.typed();
+                assertEquals(-7, typed.add(-10, 3), "typed add");
+                assertEquals(1L << 40, typed.sum4(1L << 39, 1L << 38, 1L << 38, 0), "typed sum4");
+                assertEquals(5 + Workloads.HOST_CALLS, typed.hostLoop(Workloads.HOST_CALLS, 5), "typed host_loop");
+            }
             s.instantiateSmall();
             s.instantiateData1m();
             assertEquals(Reference.data1mChecksum(), s.data1mChecksum(), "checksum of the 1 MiB data segment");

@@ -1,10 +1,11 @@
 package dev.nostdwasm.api;
 
 /**
- * A function of a store. {@link #call(Val...)} takes any signature; the {@code callI32},
- * {@code callI64}, {@code callF64} and {@code callVoid} methods are typed paths for common
- * signatures that allocate nothing per call. A typed method whose signature is not exactly the
- * function's type throws {@link IllegalArgumentException} naming both.
+ * A function of a store. {@link #call(Val...)} takes any signature. The typed paths allocate
+ * nothing per call: {@link #typed(Class)} for any signature of numbers, and the {@code callI32},
+ * {@code callI64}, {@code callF64} and {@code callVoid} methods for common ones. A typed path
+ * whose signature is not exactly the function's type throws {@link IllegalArgumentException}
+ * naming both.
  */
 public non-sealed interface Func extends Extern {
 
@@ -19,6 +20,21 @@ public non-sealed interface Func extends Extern {
      * @throws IllegalArgumentException when the arguments do not match its type
      */
     Val[] call(Val... args);
+
+    /**
+     * This function as an implementation of {@code functionalInterface}, whose one abstract
+     * method has the function's type in Java: {@code int}, {@code long}, {@code float},
+     * {@code double} for i32, i64, f32, f64, and {@code void} for no result. For example
+     * {@code IntBinaryOperator add = func.typed(IntBinaryOperator.class)} for an
+     * {@code (i32, i32) -> i32} function. Its calls allocate nothing; they trap, and are refused
+     * on another thread or after the store closed, as {@link #call(Val...)} is. Functions with
+     * reference or v128 values or several results have no typed form: use {@link #call(Val...)}.
+     * Asking again for the same interface returns the same object.
+     *
+     * @throws IllegalArgumentException when the interface is not a public interface with exactly
+     *     one abstract method, or its method's signature is not this function's type
+     */
+    <F> F typed(Class<F> functionalInterface);
 
     /** Calls a {@code () -> ()} function. */
     void callVoid();

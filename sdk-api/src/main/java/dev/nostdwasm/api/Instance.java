@@ -54,4 +54,22 @@ public interface Instance {
      * @return its type, or empty when the instance has no export of that name
      */
     Optional<ExternType> exportType(String name);
+
+    /**
+     * An implementation of {@code exportsInterface} that calls this instance's function exports:
+     * each abstract method calls the export of its name, or of the name its {@link WasmExport}
+     * gives, with the Java types {@link Func#typed(Class)} maps. Every method is checked against
+     * its export here, once; calls then allocate nothing. Binding the same interface again
+     * returns the same object.
+     *
+     * @param <T> the interface's type
+     * @param exportsInterface the interface to implement
+     * @return the implementation, bound to this instance
+     * @throws ExportNotFoundException when one of its methods names no function export (the
+     *     message names the method and lists the function exports)
+     * @throws IllegalArgumentException when {@code exportsInterface} is not a public interface, or
+     *     one of its methods has a signature other than its export's type (the message names the
+     *     method, the export and both signatures)
+     */
+    <T> T bind(Class<T> exportsInterface);
 }

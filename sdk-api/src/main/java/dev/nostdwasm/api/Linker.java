@@ -11,6 +11,37 @@ public interface Linker extends AutoCloseable {
     Linker define(String module, String name, ExternType.Func type, HostFunction function);
 
     /**
+     * Defines {@code module}.{@code name} as a host function implemented by {@code function}, a
+     * lambda or method reference of {@code type}, a public interface with one abstract method.
+     * Its wasm type comes from that method: {@code int}, {@code long}, {@code float},
+     * {@code double} parameters and result are i32, i64, f32, f64, {@code void} is no result,
+     * and a {@link Caller} first parameter receives the calling instance. For example
+     * {@code define("env", "mul", IntBinaryOperator.class, (a, b) -> a * b)} defines an
+     * {@code (i32, i32) -> i32} function. Wasm calls it without boxing: a function without a
+     * {@code Caller} parameter allocates nothing per call. An exception it throws traps the wasm
+     * call with {@link TrapCode#HOST_EXCEPTION}, that exception as the cause.
+     *
+     * @throws IllegalArgumentException when {@code type} is not a public interface with exactly
+     *     one abstract method, or that method has another type than those above or several results
+     *     (for those, use a {@link HostFunction})
+     * @throws LinkException when the name is already defined
+     */
+    <F> Linker define(String module, String name, Class<F> type, F function);
+
+    /**
+     * Defines a host function under {@code module} for every method of {@code host}'s class (and
+     * its superclasses) annotated {@link HostExport}, named by the annotation or else by the
+     * method, typed as in {@link #define(String, String, Class, Object)}. Static methods are
+     * called without {@code host}. Every method is checked before any is defined.
+     *
+     * @throws IllegalArgumentException when there is no such method, two have the same name, one
+     *     has a type the typed paths do not carry, or one is not accessible (make it public, or
+     *     open its package to {@code dev.nostdwasm.api})
+     * @throws LinkException when a name is already defined
+     */
+    Linker defineAll(String module, Object host);
+
+    /**
      * Defines {@code module}.{@code name} as {@code value}, an extern of {@code store} (a function,
      * memory, global or table made in it or exported by one of its instances). The linker can then
      * only instantiate in that store.

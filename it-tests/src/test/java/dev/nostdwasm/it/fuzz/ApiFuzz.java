@@ -768,7 +768,7 @@ final class ApiFuzz implements FuzzMain.Part {
             case 2 -> runtime.newEngine(null);
             case 3 -> l.define(null, "x", ft, (c, a) -> new Val[0]);
             case 4 -> l.define("x", null, ft, (c, a) -> new Val[0]);
-            case 5 -> l.define("x", "y", null, (c, a) -> new Val[0]);
+            case 5 -> l.define("x", "y", (ExternType.Func) null, (c, a) -> new Val[0]);
             case 6 -> l.define("x", "y", ft, null);
             case 7 -> l.define(null, "x", "y", w.pick(w.funcs));
             case 8 -> l.define(s, "x", "y", null);

@@ -18,6 +18,7 @@ final class Confinement {
 
     private static final VarHandle OWNER;
     private static final int SLOTS = 8;
+    private static final int VIEWS_PER_DEPTH = 8;
 
     static {
         try {
@@ -34,9 +35,10 @@ final class Confinement {
     // Slot buffers by call depth.
     private ByteBuffer[] slotBuffers = new ByteBuffer[2];
     private long[] slotAddresses = new long[2];
-    // Views of host callbacks' slots by call depth (see hostSlots).
-    private ByteBuffer[] hostViews = new ByteBuffer[2];
-    private long[] hostViewAddresses = new long[2];
+    // Views of host callbacks' slots, VIEWS_PER_DEPTH per call depth (see hostSlots).
+    private ByteBuffer[] hostViews = new ByteBuffer[2 * VIEWS_PER_DEPTH];
+    private long[] hostViewAddresses = new long[2 * VIEWS_PER_DEPTH];
+    private int[] nextHostView = new int[2];
 
     Confinement(NativeRuntime rt, StoreState state) {
         this.rt = rt;
@@ -119,21 +121,30 @@ final class Confinement {
     /**
      * A little-endian view of the {@code count} slots at {@code address} that a host callback was
      * given. Wasmtime passes the same stack address to every host call made from the same place,
-     * so the view made for the last call at this depth is reused when it matches: making one is
-     * an allocation (FFM) or a native call (JNI) on every host call otherwise.
+     * so the views of the last {@value #VIEWS_PER_DEPTH} places at this depth are kept and reused:
+     * making one is an allocation (FFM) or a native call (JNI) on every host call otherwise, and
+     * a loop calling a few imports alternates between their places.
      */
     ByteBuffer hostSlots(long address, long count) {
         int d = depth;
-        if (d >= hostViews.length) {
-            hostViews = Arrays.copyOf(hostViews, d * 2 + 1);
-            hostViewAddresses = Arrays.copyOf(hostViewAddresses, d * 2 + 1);
+        if ((d + 1) * VIEWS_PER_DEPTH > hostViews.length) {
+            hostViews = Arrays.copyOf(hostViews, (d * 2 + 1) * VIEWS_PER_DEPTH);
+            hostViewAddresses = Arrays.copyOf(hostViewAddresses, (d * 2 + 1) * VIEWS_PER_DEPTH);
+            nextHostView = Arrays.copyOf(nextHostView, d * 2 + 1);
         }
-        ByteBuffer b = hostViews[d];
-        if (b == null || hostViewAddresses[d] != address || b.capacity() != count * Values.SLOT) {
-            b = rt.abi.view(address, count * Values.SLOT).order(ByteOrder.LITTLE_ENDIAN);
-            hostViews[d] = b;
-            hostViewAddresses[d] = address;
+        long bytes = count * Values.SLOT;
+        int first = d * VIEWS_PER_DEPTH;
+        for (int i = first; i < first + VIEWS_PER_DEPTH; i++) {
+            ByteBuffer b = hostViews[i];
+            if (b != null && hostViewAddresses[i] == address && b.capacity() == bytes) {
+                return b;
+            }
         }
+        int replaced = first + nextHostView[d]; // the oldest, round robin
+        nextHostView[d] = (nextHostView[d] + 1) % VIEWS_PER_DEPTH;
+        ByteBuffer b = rt.abi.view(address, bytes).order(ByteOrder.LITTLE_ENDIAN);
+        hostViews[replaced] = b;
+        hostViewAddresses[replaced] = address;
         return b;
     }
 }

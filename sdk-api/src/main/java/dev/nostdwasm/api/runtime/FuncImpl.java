@@ -1,15 +1,22 @@
 package dev.nostdwasm.api.runtime;
 
+import dev.nostdwasm.api.TypeMismatchException;
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.Func;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * A function. The typed paths write their arguments straight into the store's slot buffer and
- * read the result back: no allocation per call.
+ * read the result back: no allocation per call. {@link #typed} builds such a path for any
+ * signature ({@link SlotHandles}) and implements the interface with it ({@link HandleProxy}).
  */
 final class FuncImpl extends ExternImpl implements Func {
 
@@ -21,6 +28,9 @@ final class FuncImpl extends ExternImpl implements Func {
     // whose effects would otherwise happen before the call fails.
     private final String uncrossableResults;
     private final MemoryViews views;
+    // typed(Class) by interface, made once: defining a class per call would be slow. Used inside
+    // the store only, so confined to one thread at a time.
+    private final Map<Class<?>, Object> typedViews = new HashMap<>();
 
     FuncImpl(StoreImpl store, long handle) {
         super(store, handle);
@@ -89,18 +99,109 @@ final class FuncImpl extends ExternImpl implements Func {
         }
     }
 
-    private ByteBuffer typed(String wanted, String method) {
-        if (shape != wanted) {
-            throw new IllegalArgumentException(method + " needs a function of type " + describe(wanted)
-                    + ", but this one is " + Types.describe(type) + ": use call(Val...)");
+    @Override
+    public <F> F typed(Class<F> functionalInterface) {
+        Objects.requireNonNull(functionalInterface, "functionalInterface");
+        enter();
+        try {
+            Object view = typedViews.get(functionalInterface);
+            if (view == null) {
+                Method method = JavaSignature.functionalMethod(functionalInterface);
+                MethodHandle call = typedCall(JavaSignature.of(method, false), "this function");
+                view = HandleProxy.implement(functionalInterface, List.of(method), List.of(call));
+                typedViews.put(functionalInterface, view);
+            }
+            return functionalInterface.cast(view);
+        } finally {
+            exit();
         }
+    }
+
+    /**
+     * A handle calling this function with the Java types of {@code signature}, which must match
+     * its type exactly; {@code what} names the function in the refusal.
+     */
+    MethodHandle typedCall(JavaSignature signature, String what) {
+        if (!signature.wasmType().equals(type)) {
+            boolean untypable = type.results().size() > 1 || !numeric(type.params()) || !numeric(type.results());
+            throw new TypeMismatchException(signature.describe() + " is " + Types.describe(signature.wasmType())
+                    + ", but " + what + " is " + Types.describe(type) + (untypable
+                    ? ": the typed paths carry i32, i64, f32, f64 and at most one result; use call(Val...)"
+                    : ": use an interface whose method has that signature (int, long, float, double for i32, "
+                            + "i64, f32, f64; void for no result)"));
+        }
+        return SlotHandles.exportCall(this, signature);
+    }
+
+    private static boolean numeric(List<ValType> types) {
+        return types.stream().allMatch(t -> t == ValType.I32 || t == ValType.I64 || t == ValType.F32
+                || t == ValType.F64);
+    }
+
+    /** Enters the store and returns this call's slot buffer: the start of a typed call. */
+    ByteBuffer begin() {
         enter();
         try {
             return store.confinement.slots(slotCount);
-        } catch (Throwable t) { // OutOfMemoryError: the caller's finally that exits is not reached yet
+        } catch (Throwable t) { // OutOfMemoryError: the run method that exits is not reached
             exit();
             throw t;
         }
+    }
+
+    // The ends of a typed call, once the arguments are in the slots: call, read the result, exit.
+
+    void runVoid(ByteBuffer slots) {
+        try {
+            invoke();
+        } finally {
+            exit();
+        }
+    }
+
+    int runI32(ByteBuffer slots) {
+        try {
+            invoke();
+            return slots.getInt(0);
+        } finally {
+            exit();
+        }
+    }
+
+    long runI64(ByteBuffer slots) {
+        try {
+            invoke();
+            return slots.getLong(0);
+        } finally {
+            exit();
+        }
+    }
+
+    float runF32(ByteBuffer slots) {
+        try {
+            invoke();
+            return Float.intBitsToFloat(slots.getInt(0));
+        } finally {
+            exit();
+        }
+    }
+
+    double runF64(ByteBuffer slots) {
+        try {
+            invoke();
+            return Double.longBitsToDouble(slots.getLong(0));
+        } finally {
+            exit();
+        }
+    }
+
+    /** {@link #begin()} for the {@code callI32}-style method {@code method}, of signature {@code wanted}. */
+    private ByteBuffer fixedShape(String wanted, String method) {
+        if (shape != wanted) {
+            throw new TypeMismatchException(method + " needs a function of type " + describe(wanted)
+                    + ", but this one is " + Types.describe(type) + ": use call(Val...) or typed(Class)");
+        }
+        return begin();
     }
 
     private static String describe(String shape) {
@@ -123,7 +224,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public void callVoid() {
-        typed(">", "callVoid()");
+        fixedShape(">", "callVoid()");
         try {
             invoke();
         } finally {
@@ -133,7 +234,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public int callI32() {
-        ByteBuffer s = typed(">i", "callI32()");
+        ByteBuffer s = fixedShape(">i", "callI32()");
         try {
             invoke();
             return s.getInt(0);
@@ -144,7 +245,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public int callI32(int a) {
-        ByteBuffer s = typed("i>i", "callI32(int)");
+        ByteBuffer s = fixedShape("i>i", "callI32(int)");
         try {
             s.putInt(0, a);
             invoke();
@@ -156,7 +257,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public int callI32(int a, int b) {
-        ByteBuffer s = typed("ii>i", "callI32(int, int)");
+        ByteBuffer s = fixedShape("ii>i", "callI32(int, int)");
         try {
             s.putInt(0, a);
             s.putInt(16, b);
@@ -169,7 +270,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public int callI32(int a, int b, int c) {
-        ByteBuffer s = typed("iii>i", "callI32(int, int, int)");
+        ByteBuffer s = fixedShape("iii>i", "callI32(int, int, int)");
         try {
             s.putInt(0, a);
             s.putInt(16, b);
@@ -183,7 +284,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public long callI64(long a) {
-        ByteBuffer s = typed("I>I", "callI64(long)");
+        ByteBuffer s = fixedShape("I>I", "callI64(long)");
         try {
             s.putLong(0, a);
             invoke();
@@ -195,7 +296,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public long callI64(long a, long b) {
-        ByteBuffer s = typed("II>I", "callI64(long, long)");
+        ByteBuffer s = fixedShape("II>I", "callI64(long, long)");
         try {
             s.putLong(0, a);
             s.putLong(16, b);
@@ -208,7 +309,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public long callI64(long a, long b, long c, long d) {
-        ByteBuffer s = typed("IIII>I", "callI64(long, long, long, long)");
+        ByteBuffer s = fixedShape("IIII>I", "callI64(long, long, long, long)");
         try {
             s.putLong(0, a);
             s.putLong(16, b);
@@ -223,7 +324,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public double callF64(double a) {
-        ByteBuffer s = typed("F>F", "callF64(double)");
+        ByteBuffer s = fixedShape("F>F", "callF64(double)");
         try {
             s.putLong(0, Double.doubleToRawLongBits(a));
             invoke();
@@ -235,7 +336,7 @@ final class FuncImpl extends ExternImpl implements Func {
 
     @Override
     public double callF64(double a, double b) {
-        ByteBuffer s = typed("FF>F", "callF64(double, double)");
+        ByteBuffer s = fixedShape("FF>F", "callF64(double, double)");
         try {
             s.putLong(0, Double.doubleToRawLongBits(a));
             s.putLong(16, Double.doubleToRawLongBits(b));

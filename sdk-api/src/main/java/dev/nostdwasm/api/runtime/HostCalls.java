@@ -1,30 +1,42 @@
 package dev.nostdwasm.api.runtime;
 
+import dev.nostdwasm.api.Caller;
 import dev.nostdwasm.api.ExternType;
 import dev.nostdwasm.api.HostFunction;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
 import dev.nostdwasm.api.abi.NativeAbi;
+import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Host functions as wasm sees them: each registered function has an id (the {@code env} of the
  * C callback), and the provider's stubs call {@link #hostCall} with it. Nothing thrown here may
  * reach the stub: a failure becomes an {@code nsw_error_t*}, and the exception is kept for the
  * Java caller of the wasm function to get as the cause of its {@code WasmTrapException}.
+ *
+ * <p>A function is untyped (a {@link HostFunction} of {@link Val}s) or typed: a method handle
+ * that reads its arguments from the slots and writes its result there ({@link SlotHandles}),
+ * so that its calls allocate nothing.
  */
 final class HostCalls implements NativeAbi.Upcalls {
 
-    private record Binding(String name, ExternType.Func type, HostFunction function) {
+    /** One registered function: {@code function} is null for a typed one, {@code typed} otherwise. */
+    private record Binding(String name, ExternType.Func type, HostFunction function, MethodHandle typed,
+            boolean takesCaller) {
     }
 
     private final NativeRuntime rt;
-    private final ConcurrentHashMap<Long, Binding> bindings = new ConcurrentHashMap<>();
-    private final AtomicLong nextId = new AtomicLong();
+    // Bindings by id, copied on every change so that host calls read them without a lock or a
+    // boxed key. Ids of finalized functions are reused, which keeps the array as long as the
+    // most functions alive at once.
+    private volatile Binding[] bindings = new Binding[16];
+    private final ArrayDeque<Integer> freeIds = new ArrayDeque<>();
+    private int nextId = 1;
     private final ThreadLocal<Throwable> failure = new ThreadLocal<>();
     // The store of the last host call. A store closed since stays reachable from here until a
     // host call of another store; its id is never reused, so it is never mistaken for a live one.
@@ -35,9 +47,25 @@ final class HostCalls implements NativeAbi.Upcalls {
     }
 
     long register(String name, ExternType.Func type, HostFunction function) {
-        long id = nextId.incrementAndGet();
-        bindings.put(id, new Binding(name, type, function));
+        return register(new Binding(name, type, function, null, false));
+    }
+
+    /** Registers {@code call}, a {@link SlotHandles#hostCall} handle of a method of {@code signature}. */
+    long registerTyped(String name, JavaSignature signature, MethodHandle call) {
+        return register(new Binding(name, signature.wasmType(), null, call, signature.takesCaller()));
+    }
+
+    private synchronized long register(Binding binding) {
+        int id = freeIds.isEmpty() ? nextId++ : freeIds.pop();
+        Binding[] next = Arrays.copyOf(bindings, id < bindings.length ? bindings.length : bindings.length * 2);
+        next[id] = binding;
+        bindings = next;
         return id;
+    }
+
+    private Binding binding(long id) {
+        Binding[] all = bindings;
+        return id > 0 && id < all.length ? all[(int) id] : null;
     }
 
     /** The exception of the last host function that failed on this thread, once. */
@@ -50,7 +78,7 @@ final class HostCalls implements NativeAbi.Upcalls {
     @Override
     public long hostCall(long env, long caller, long storeId, long slots, long slotsLen) {
         try {
-            Binding b = bindings.get(env);
+            Binding b = binding(env);
             if (b == null) {
                 return error("host function " + env + " is gone");
             }
@@ -81,6 +109,9 @@ final class HostCalls implements NativeAbi.Upcalls {
     }
 
     private long call(Binding b, StoreImpl store, long caller, ByteBuffer slots) throws Exception {
+        if (b.typed != null) {
+            return callTyped(b, store, caller, slots);
+        }
         long saved = store.ctx;
         store.ctx = caller;
         store.enter();
@@ -130,6 +161,28 @@ final class HostCalls implements NativeAbi.Upcalls {
         }
     }
 
+    private long callTyped(Binding b, StoreImpl store, long caller, ByteBuffer slots) {
+        long saved = store.ctx;
+        store.ctx = caller;
+        store.enter();
+        // Only a function that takes a Caller gets one (the only allocation of a typed call).
+        CallerImpl c = b.takesCaller ? new CallerImpl(store, caller) : null;
+        try {
+            store.state.views.revalidate(caller); // wasm may have moved a memory Java holds views of
+            b.typed.invokeExact((Caller) c, slots);
+            return 0;
+        } catch (Throwable t) {
+            failure.set(t);
+            return error("host function " + b.name + " threw " + t);
+        } finally {
+            if (c != null) {
+                c.invalidate();
+            }
+            store.exit();
+            store.ctx = saved;
+        }
+    }
+
     private long error(String message) {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         try (Scratch s = rt.scratch()) {
@@ -138,7 +191,12 @@ final class HostCalls implements NativeAbi.Upcalls {
     }
 
     @Override
-    public void finalize(long env) {
-        bindings.remove(env);
+    public synchronized void finalize(long env) {
+        if (binding(env) != null) {
+            Binding[] next = bindings.clone();
+            next[(int) env] = null;
+            bindings = next;
+            freeIds.push((int) env);
+        }
     }
 }

@@ -8,6 +8,10 @@ import dev.nostdwasm.api.Global;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Memory;
 import dev.nostdwasm.api.Table;
+import dev.nostdwasm.api.WasmExport;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,8 @@ final class InstanceImpl implements Instance {
     final long handle;
     private final List<ExportType> exports;
     private final Map<String, ExternImpl> cache = new HashMap<>();
+    // bind(Class) by interface, made once (used inside the store only, like cache).
+    private final Map<Class<?>, Object> bound = new HashMap<>();
 
     InstanceImpl(StoreImpl store, long handle, List<ExportType> exports) {
         this.store = store;
@@ -54,6 +60,45 @@ final class InstanceImpl implements Instance {
         Objects.requireNonNull(name, "name");
         store.checkOpen();
         return exports.stream().filter(e -> e.name().equals(name)).map(ExportType::type).findFirst();
+    }
+
+    @Override
+    public <T> T bind(Class<T> exportsInterface) {
+        Objects.requireNonNull(exportsInterface, "exportsInterface");
+        store.enter();
+        try {
+            Object b = bound.get(exportsInterface);
+            if (b == null) {
+                List<Method> methods = JavaSignature.abstractMethods(exportsInterface);
+                List<MethodHandle> calls = new ArrayList<>();
+                for (Method m : methods) {
+                    calls.add(exportCall(m));
+                }
+                b = HandleProxy.implement(exportsInterface, methods, calls);
+                bound.put(exportsInterface, b);
+            }
+            return exportsInterface.cast(b);
+        } finally {
+            store.exit();
+        }
+    }
+
+    /** The typed call of the export {@code method} is bound to, checked against its type. */
+    private MethodHandle exportCall(Method method) {
+        WasmExport rename = method.getAnnotation(WasmExport.class);
+        String name = rename == null ? method.getName() : rename.value();
+        String fix = rename == null ? "name the export with @WasmExport on the method" : "correct its @WasmExport";
+        ExternType type = exportType(name).orElseThrow(() -> new ExportNotFoundException(JavaSignature.describe(method)
+                + " calls export '" + name + "', which this instance does not have; its function exports are "
+                + exports.stream().filter(x -> x.type() instanceof ExternType.Func)
+                        .map(x -> "'" + x.name() + "' " + Types.describe((ExternType.Func) x.type()))
+                        .collect(Collectors.joining(", ")) + ": " + fix));
+        if (!(type instanceof ExternType.Func)) {
+            throw new ExportNotFoundException(JavaSignature.describe(method) + " calls export '" + name + "', which is "
+                    + Types.kindName(type) + ", not a function: " + fix);
+        }
+        return export(name, ExternType.Func.class, FuncImpl.class)
+                .typedCall(JavaSignature.of(method, false), "export '" + name + "'");
     }
 
     private <T extends ExternImpl> T export(String name, Class<? extends ExternType> kind, Class<T> impl) {

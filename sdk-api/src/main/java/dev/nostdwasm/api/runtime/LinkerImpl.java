@@ -2,13 +2,23 @@ package dev.nostdwasm.api.runtime;
 
 import dev.nostdwasm.api.Extern;
 import dev.nostdwasm.api.ExternType;
+import dev.nostdwasm.api.HostExport;
 import dev.nostdwasm.api.HostFunction;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
 import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.Store;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -35,17 +45,95 @@ final class LinkerImpl implements Linker {
 
     @Override
     public Linker define(String module, String name, ExternType.Func type, HostFunction function) {
-        Objects.requireNonNull(module, "module");
-        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(function, "function");
+        return defineFunc(module, name, type, () -> rt.hostCalls.register(module + "." + name, type, function));
+    }
+
+    @Override
+    public <F> Linker define(String module, String name, Class<F> type, F function) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(function, "function");
+        Method method = JavaSignature.functionalMethod(type);
+        JavaSignature signature = JavaSignature.of(method, true);
+        MethodHandle target;
+        try {
+            target = MethodHandles.publicLookup().unreflect(method).bindTo(function);
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException(type.getName() + " is not in a package its module exports: export it, "
+                    + "or use an interface of an exported package", e);
+        }
+        return defineTyped(module, name, signature, target);
+    }
+
+    @Override
+    public Linker defineAll(String module, Object host) {
+        Objects.requireNonNull(module, "module");
+        Objects.requireNonNull(host, "host");
+        // Everything is checked before anything is defined, so a refusal leaves the linker as it was.
+        Map<String, Method> byName = new HashMap<>();
+        List<JavaSignature> signatures = new ArrayList<>();
+        List<MethodHandle> targets = new ArrayList<>();
+        for (Class<?> c = host.getClass(); c != null; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                HostExport export = m.getAnnotation(HostExport.class);
+                if (export == null) {
+                    continue;
+                }
+                String name = export.value().isEmpty() ? m.getName() : export.value();
+                Method other = byName.putIfAbsent(name, m);
+                if (other != null) {
+                    throw new IllegalArgumentException(JavaSignature.describe(m) + " and " + JavaSignature.describe(other)
+                            + " are both exported as '" + name + "': give one another name with @HostExport(\"...\")");
+                }
+                signatures.add(JavaSignature.of(m, true));
+                targets.add(hostMethod(m, host));
+            }
+        }
+        if (byName.isEmpty()) {
+            throw new IllegalArgumentException(host.getClass().getName() + " has no method annotated @HostExport: "
+                    + "annotate the methods wasm imports");
+        }
+        for (int i = 0; i < signatures.size(); i++) {
+            Method m = signatures.get(i).method();
+            HostExport export = m.getAnnotation(HostExport.class);
+            defineTyped(module, export.value().isEmpty() ? m.getName() : export.value(), signatures.get(i), targets.get(i));
+        }
+        return this;
+    }
+
+    /** {@code m} as a handle, bound to {@code host} unless static. */
+    private static MethodHandle hostMethod(Method m, Object host) {
+        if (!m.trySetAccessible()) {
+            throw new IllegalArgumentException(JavaSignature.describe(m) + " is not accessible to dev.nostdwasm.api: "
+                    + "make it public in a public class of an exported package, or open its package to "
+                    + "dev.nostdwasm.api");
+        }
+        try {
+            MethodHandle h = MethodHandles.lookup().unreflect(m);
+            return Modifier.isStatic(m.getModifiers()) ? h : h.bindTo(host);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("accessible, yet not reachable: " + m, e); // trySetAccessible said yes
+        }
+    }
+
+    private Linker defineTyped(String module, String name, JavaSignature signature, MethodHandle target) {
+        MethodHandle call = SlotHandles.hostCall(target, signature);
+        return defineFunc(module, name, signature.wasmType(),
+                () -> rt.hostCalls.registerTyped(module + "." + name, signature, call));
+    }
+
+    /** Defines a host function of {@code type} whose id {@code register} makes. */
+    private Linker defineFunc(String module, String name, ExternType.Func type, LongSupplier register) {
+        Objects.requireNonNull(module, "module");
+        Objects.requireNonNull(name, "name");
         byte[] params = Types.codes(type.params());
         byte[] results = Types.codes(type.results());
         byte[] m = utf8(module);
         byte[] n = utf8(name);
         changing(() -> {
             try (Scratch s = rt.scratch()) {
-                long env = rt.hostCalls.register(module + "." + name, type, function);
+                long env = register.getAsLong();
                 rt.check(rt.abi.nsw_linker_define_func(handle, s.bytes(m), m.length, s.bytes(n), n.length,
                         s.bytes(params), params.length, s.bytes(results), results.length, rt.callbackStub, env,
                         rt.finalizerStub));

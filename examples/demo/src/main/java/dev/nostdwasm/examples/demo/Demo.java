@@ -3,16 +3,12 @@ package dev.nostdwasm.examples.demo;
 import dev.nostdwasm.api.Architecture;
 import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
-import dev.nostdwasm.api.ExternType;
-import dev.nostdwasm.api.HostFunction;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
 import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
-import dev.nostdwasm.api.Val;
-import dev.nostdwasm.api.ValType;
 import dev.nostdwasm.api.WasmException;
 import dev.nostdwasm.api.spi.RuntimeProvider;
 import java.io.IOException;
@@ -30,6 +26,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntBinaryOperator;
 
 /**
  * Runs {@code demo.wat} (precompiled by the build into one artifact per profile) with every
@@ -41,10 +38,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code -Dnostdwasm.demo.stackTraces=true} prints the stack trace of every failed run.
  */
 public final class Demo {
-    /** The signature of the imported {@code host.multiply}: (i32, i32) -> i32. */
-    private static final ExternType.Func MULTIPLY =
-            new ExternType.Func(List.of(ValType.I32, ValType.I32), List.of(ValType.I32));
-
     private final Path artifacts;
     private final PrintStream out;
     private int passed;
@@ -119,18 +112,16 @@ public final class Demo {
         String prefix = String.format("%-4s %-15s", provider, profile.cliName());
 
         AtomicInteger hostCalls = new AtomicInteger();
-        HostFunction multiply = (caller, args) -> {
+        IntBinaryOperator multiply = (a, b) -> {
             hostCalls.incrementAndGet();
-            int a = ((Val.I32) args[0]).value();
-            int b = ((Val.I32) args[1]).value();
-            return new Val[] {Val.i32(a * b)};
+            return a * b;
         };
 
         try (Engine engine = runtime.newEngine(EngineConfig.of(profile));
                 WasmModule module = engine.load(Files.readAllBytes(artifact));
                 Linker linker = engine.newLinker();
                 Store store = engine.newStore()) {
-            linker.define("host", "multiply", MULTIPLY, multiply);
+            linker.define("host", "multiply", IntBinaryOperator.class, multiply);   // (i32, i32) -> i32
             Instance instance = linker.instantiate(store, module);
 
             int sum = instance.func("add").callI32(2, 3);
