@@ -6,8 +6,10 @@ import dev.nostdwasm.api.EngineConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
 import java.util.Objects;
@@ -49,8 +51,9 @@ record ClassPathArtifact(URL url, byte[] bytes, boolean fromAnchorCodeSource) {
 
     /**
      * Whether {@code resource} (the URL of root-level resource {@code fileName}) lies in the jar or
-     * directory {@code anchor} was loaded from: its code source's location followed by the name,
-     * either as a file in that directory or as an entry of that jar.
+     * directory {@code anchor} was loaded from: an entry {@code fileName} of that jar, or the file
+     * {@code fileName} in that directory. Class loaders spell the same file differently ({@code
+     * file:/x} and {@code file:///x}), so files are compared as paths.
      */
     private static boolean isInCodeSourceOf(Class<?> anchor, URL resource, String fileName) {
         CodeSource source = anchor.getProtectionDomain().getCodeSource();
@@ -58,14 +61,26 @@ record ClassPathArtifact(URL url, byte[] bytes, boolean fromAnchorCodeSource) {
             return false;
         }
         try {
-            var location = source.getLocation().toURI();
-            var actual = resource.toURI();
-            boolean directory = location.toString().endsWith("/");
-            return directory ? actual.equals(location.resolve(fileName))
-                    : actual.toString().equals("jar:" + location + "!/" + fileName);
-        } catch (URISyntaxException e) {
-            return false; // a URL that is no URI cannot be compared, so it is not trusted as the anchor's
+            URI location = source.getLocation().toURI();
+            URI actual = resource.toURI();
+            if ("jar".equals(actual.getScheme())) {
+                String spec = actual.getRawSchemeSpecificPart();
+                int separator = spec.lastIndexOf("!/");
+                return separator >= 0 && spec.substring(separator + 2).equals(fileName)
+                        && sameFile(new URI(spec.substring(0, separator)), location);
+            }
+            return location.getPath() != null && location.getPath().endsWith("/")
+                    && sameFile(actual, location.resolve(fileName));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return false; // what cannot be compared is not trusted as the anchor's own
         }
+    }
+
+    private static boolean sameFile(URI a, URI b) {
+        if ("file".equals(a.getScheme()) && "file".equals(b.getScheme())) {
+            return Path.of(a).normalize().equals(Path.of(b).normalize());
+        }
+        return a.normalize().equals(b.normalize());
     }
 
     private static ArtifactNotFoundException notFound(Class<?> anchor, ArtifactName wanted) {
