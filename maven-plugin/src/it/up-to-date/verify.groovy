@@ -6,9 +6,9 @@ assert log.contains('Configuration changed since the last build')
 assert log.contains('Deleted 1 artifact(s) no input gives any more')
 
 def generated = new File(basedir, 'target/generated-resources/nostdwasm')
-assert generated.list().toList().sort() == ['math.pulley.pulley64.cwasm']
-// Builds 3 and 4 compiled fuel in: the switches byte (offset 12), bit 0.
-byte[] header = new File(generated, 'math.pulley.pulley64.cwasm').bytes
+assert generated.list().toList().sort() == ['math.pulley.fuel.pulley64.cwasm']
+// Builds 3 and 4 compiled fuel in: the name says so, and so does the switches byte (offset 12), bit 0.
+byte[] header = new File(generated, 'math.pulley.fuel.pulley64.cwasm').bytes
 assert (header[12] & 1) == 1
-assert new File(basedir, 'target/classes/math.pulley.pulley64.cwasm').isFile()
+assert new File(basedir, 'target/classes/math.pulley.fuel.pulley64.cwasm').isFile()
 return true

@@ -3,4 +3,6 @@ module dev.nostdwasm.precompiler {
     requires transitive dev.nostdwasm.api;
 
     exports dev.nostdwasm.precompiler;
+
+    provides dev.nostdwasm.api.spi.ArtifactCompiler with dev.nostdwasm.precompiler.service.BundledArtifactCompiler;
 }

@@ -6,4 +6,5 @@ module dev.nostdwasm.api {
     exports dev.nostdwasm.api.natives;
 
     uses dev.nostdwasm.api.spi.RuntimeProvider;
+    uses dev.nostdwasm.api.spi.ArtifactCompiler;
 }

@@ -2,16 +2,19 @@ package example;
 
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
-import java.io.IOException;
 
-/** Runs the README's quick start as a named module and checks which provider served it (modulepath-ffm, modulepath-jni). */
+/**
+ * Runs the README's quick start as a named module and checks which provider served it
+ * (modulepath-ffm, modulepath-jni): {@code Engine.loadResource} finds the module's root-level
+ * artifacts, and loads them unsigned since they come from the module's own jar or directory.
+ */
 public final class ModulePathCheck {
 
     private ModulePathCheck() {
     }
 
     /** Exits with 1 unless add(2, 3) == 5 on native and pulley, served by provider {@code args[0]}. */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         NoStdRuntime runtime = NoStdRuntime.load();
         String module = ModulePathCheck.class.getModule().getName();
         boolean ok = runtime.provider().equals(args[0]);

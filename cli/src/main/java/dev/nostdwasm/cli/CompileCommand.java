@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Compiles WebAssembly modules (.wat or .wasm) into artifacts.",
-            "Writes DIR/<input name>.<profile>.<target>.cwasm for every target and profile that go together"
-                    + " (profile pulley with target pulley64; native and native-signals with x86_64 and aarch64).",
+            "Writes DIR/<input name>.<profile>[.fuel][.epoch].<target>.cwasm for every target and profile that go"
+                    + " together (profile pulley with target pulley64; native and native-signals with x86_64 and"
+                    + " aarch64), the names Engine.loadResource looks for.",
             "Progress goes to stderr: a bar on a terminal, else one line per input; a summary line to stdout."
         },
         sortOptions = false)

@@ -2,8 +2,10 @@ package dev.nostdwasm.cli;
 
 import dev.nostdwasm.api.Architecture;
 import dev.nostdwasm.api.ArtifactHeader;
+import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
+import dev.nostdwasm.api.TrustedKeys;
 import dev.nostdwasm.precompiler.Precompiler;
 import dev.nostdwasm.precompiler.Target;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /** What the commands share about this machine: its target, the precompiler, the runtime. */
 final class Host {
@@ -64,6 +67,25 @@ final class Host {
     /** The runtime of {@code provider} (null: the best one here). */
     static NoStdRuntime runtime(String provider) {
         return provider == null ? NoStdRuntime.load() : NoStdRuntime.load(provider);
+    }
+
+    /** How {@code run} and {@code inspect} say which artifacts they load; their help and messages quote it. */
+    static final String VERIFY_HELP = "An artifact is native code, so it loads only when signed by the key of"
+            + " --public-key, or with --allow-unsigned for artifacts you built yourself.";
+
+    /**
+     * {@code config} trusting the key in {@code publicKey} when there is one, else allowing
+     * unsigned artifacts when {@code allowUnsigned}, else as it is (refusing every artifact).
+     */
+    static EngineConfig verifying(EngineConfig config, Path publicKey, boolean allowUnsigned) {
+        if (publicKey != null) {
+            try {
+                return config.withTrustedKeys(List.of(TrustedKeys.readPem(publicKey)));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new CliException("--public-key " + publicKey + ": " + e.getMessage(), e);
+            }
+        }
+        return allowUnsigned ? config.allowUnsignedArtifacts() : config;
     }
 
     /** Whether {@code file} starts with the artifact envelope's magic. */

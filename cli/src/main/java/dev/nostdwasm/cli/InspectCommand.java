@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
                     + " ISA flags, payload size, SHA-256 and whether it matches, signature), then the module's"
                     + " imports and exports when it can be loaded here (its target is this machine's architecture"
                     + " or pulley64).",
-            "Exits with 1 when the SHA-256 does not match or the signature is not valid for --public-key."
+            "Exits with 1 when the SHA-256 does not match or the signature is not valid for --public-key.",
+            "The imports and exports are listed only for an artifact the runtime may load: " + Host.VERIFY_HELP
         },
         sortOptions = false)
 final class InspectCommand implements Callable<Integer> {
@@ -44,6 +45,10 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--public-key", paramLabel = "FILE",
             description = "Verifies the signature with this Ed25519 public key (X.509 PEM).")
     Path publicKey;
+
+    @Option(names = "--allow-unsigned",
+            description = "Loads an unsigned artifact to list its imports and exports: native code, so only one you built yourself.")
+    boolean allowUnsigned;
 
     @Option(names = "--provider", paramLabel = "PROVIDER",
             description = "ffm or jni, for loading the module. Default: the best one here.")
@@ -114,7 +119,13 @@ final class InspectCommand implements Callable<Integer> {
         } catch (RuntimeException | LinkageError e) {
             return new Listing("imports/exports: not shown (no runtime here: " + Main.describe(e) + ")\n", null);
         }
-        EngineConfig config = EngineConfig.of(info.profile()).withFuel(info.fuel()).withEpochInterruption(info.epoch());
+        if (publicKey == null && !allowUnsigned) {
+            return new Listing("imports/exports: not shown (not loaded: " + Host.VERIFY_HELP + ")\n",
+                    runtime.wasmtimeVersion());
+        }
+        EngineConfig config = Host.verifying(
+                EngineConfig.of(info.profile()).withFuel(info.fuel()).withEpochInterruption(info.epoch()),
+                publicKey, allowUnsigned);
         StringBuilder sb = new StringBuilder();
         try (Engine engine = runtime.newEngine(config);
                 WasmModule module = engine.load(Files.readAllBytes(artifact))) {

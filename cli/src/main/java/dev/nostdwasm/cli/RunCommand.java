@@ -1,5 +1,6 @@
 package dev.nostdwasm.cli;
 
+import dev.nostdwasm.api.ArtifactSignatureException;
 import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.ExportType;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
             "Calls the function EXPORT of MODULE with ARGS and prints its results, one per line.",
             "MODULE is an artifact (its envelope gives the profile, fuel and epoch settings), or a .wat or"
                     + " .wasm module, which is compiled first for this machine (pulley64 for the pulley profile).",
+            Host.VERIFY_HELP,
             "The module must import nothing: nsw provides no host functions.",
             "ARGS are read as the export's parameter types say: i32/i64 in decimal or 0x hex, f32/f64 as"
                     + " decimal or hex floats, inf, nan; v128 as 32 hex digits (most significant first)."
@@ -84,6 +86,15 @@ final class RunCommand implements Callable<Integer> {
                     + " with fuel gets unlimited fuel.")
     Long fuel;
 
+    @Option(names = "--public-key", paramLabel = "FILE",
+            description = "Loads the artifact only when it is signed by this Ed25519 public key (X.509 PEM).")
+    Path publicKey;
+
+    @Option(names = "--allow-unsigned",
+            description = "Loads an unsigned artifact: native code, so only one you built yourself."
+                    + " Not needed for a .wat or .wasm, which nsw compiles itself.")
+    boolean allowUnsigned;
+
     @Override
     public Integer call() throws IOException {
         if (fuel != null && fuel < 0) {
@@ -92,13 +103,19 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(modulePath)) {
             throw new CliException("no such file: " + modulePath);
         }
-        Loaded loaded = Host.isArtifact(modulePath) ? artifact() : compileHere();
+        boolean artifact = Host.isArtifact(modulePath);
+        if (publicKey != null && !artifact) {
+            throw new CliException("--public-key verifies artifacts, but " + modulePath + " is a module nsw compiles itself");
+        }
+        Loaded loaded = artifact ? artifact() : compileHere();
 
         NoStdRuntime runtime = Host.runtime(provider == null ? null : provider.name());
         EngineConfig config = EngineConfig.of(loaded.profile).withFuel(loaded.fuel).withEpochInterruption(loaded.epoch);
+        // What nsw just compiled in its own temporary directory is as trusted as nsw itself.
+        config = Host.verifying(config, publicKey, allowUnsigned || !artifact);
         PrintWriter out = spec.commandLine().getOut();
         try (Engine engine = runtime.newEngine(config);
-                WasmModule module = engine.load(loaded.bytes);
+                WasmModule module = load(engine, loaded.bytes);
                 Linker linker = engine.newLinker();
                 Store store = engine.newStore()) {
             checkNoImports(module.imports());
@@ -121,6 +138,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private record Loaded(byte[] bytes, Profile profile, boolean fuel, boolean epoch) {}
+
+    private WasmModule load(Engine engine, byte[] bytes) {
+        try {
+            return engine.load(bytes);
+        } catch (ArtifactSignatureException e) {
+            throw new CliException(modulePath + ": " + e.getMessage() + ". " + Host.VERIFY_HELP, e);
+        }
+    }
 
     private Loaded artifact() throws IOException {
         ArtifactInfo info = ArtifactInfo.read(modulePath);

@@ -56,8 +56,8 @@ class InspectCommandTest {
 
     @Test
     void printsEveryFieldAndTheImportsAndExports() {
-        Path artifact = dir.resolve("plain/host_fn.native-signals." + host() + ".cwasm");
-        Nsw.Result r = Nsw.run("inspect", artifact.toString());
+        Path artifact = dir.resolve("plain/host_fn.native-signals.fuel.epoch." + host() + ".cwasm");
+        Nsw.Result r = Nsw.run("inspect", artifact.toString(), "--allow-unsigned");
         assertEquals(0, r.exit(), r::toString);
         assertFields(r.out());
         String out = r.out();
@@ -73,11 +73,17 @@ class InspectCommandTest {
         assertTrue(out.contains("signature:        none\n"), out);
         assertTrue(out.endsWith("import host.multiply: func (i32, i32) -> (i32)\n"
                 + "export add_and_mul: func (i32, i32, i32) -> (i32)\n"), out);
+
+        // Without --allow-unsigned (or a key) it is not loaded, and the output says how to.
+        r = Nsw.run("inspect", artifact.toString());
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().endsWith("imports/exports: not shown (not loaded: " + Host.VERIFY_HELP + ")\n"), r::toString);
     }
 
     @Test
     void pulleyArtifactsAreListedOnAnyHost() {
-        Nsw.Result r = Nsw.run("inspect", dir.resolve("signed/host_fn.pulley.pulley64.cwasm").toString());
+        Nsw.Result r = Nsw.run("inspect", dir.resolve("signed/host_fn.pulley.pulley64.cwasm").toString(),
+                "--public-key", publicKey.toString());
         assertEquals(0, r.exit(), r::toString);
         assertFields(r.out());
         assertTrue(r.out().contains("target:           pulley64\n"), r::toString);
@@ -114,11 +120,12 @@ class InspectCommandTest {
     @Test
     void changedPayloadIsAMismatch() throws Exception {
         Path artifact = dir.resolve("broken.cwasm");
-        Files.copy(dir.resolve("plain/add.native-signals." + host() + ".cwasm"), artifact, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(dir.resolve("plain/add.native-signals.fuel.epoch." + host() + ".cwasm"), artifact,
+                StandardCopyOption.REPLACE_EXISTING);
         byte[] bytes = Files.readAllBytes(artifact);
         bytes[bytes.length - 10] ^= 0x55;
         Files.write(artifact, bytes);
-        Nsw.Result r = Nsw.run("inspect", artifact.toString());
+        Nsw.Result r = Nsw.run("inspect", artifact.toString(), "--allow-unsigned");
         assertEquals(1, r.exit(), r::toString);
         assertFields(r.out());
         assertTrue(r.out().contains(" (MISMATCH: the payload was changed)\n"), r::toString);

@@ -48,8 +48,8 @@ class NswLauncherIT {
         assertTrue(r.output().matches("(?s)nsw \\S+\nWasmtime \\S+\nprovider jni\nJava 17.*"), r::toString);
 
         r = Launcher.shell(dir, jdk17, "nsw compile --profile pulley --profile native --out-dir out add.wat host_fn.wat"
-                + " && nsw run out/add.pulley.pulley64.cwasm --invoke add 2 3"
-                + " && nsw inspect out/host_fn.native.$(uname -m).cwasm");
+                + " && nsw run out/add.pulley.pulley64.cwasm --allow-unsigned --invoke add 2 3"
+                + " && nsw inspect out/host_fn.native.$(uname -m).cwasm --allow-unsigned");
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.output().contains("\n5\n"), r::toString);
         assertTrue(r.output().endsWith("import host.multiply: func (i32, i32) -> (i32)\n"

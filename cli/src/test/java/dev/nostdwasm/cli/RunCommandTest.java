@@ -44,9 +44,18 @@ class RunCommandTest {
     void runsArtifactWithItsOwnProfile(Profile profile) {
         String target = profile == Profile.PULLEY ? "pulley64" : host();
         Path artifact = artifacts.resolve("add." + profile.cliName() + "." + target + ".cwasm");
-        Nsw.Result r = Nsw.run("run", artifact.toString(), "--invoke", "add", "40", "2");
+        Nsw.Result r = Nsw.run("run", artifact.toString(), "--allow-unsigned", "--invoke", "add", "40", "2");
         assertEquals(0, r.exit(), r::toString);
         assertEquals("42\n", r.out());
+    }
+
+    @Test
+    void anUnsignedArtifactNeedsAllowUnsigned() {
+        Path artifact = artifacts.resolve("add.pulley.pulley64.cwasm");
+        Nsw.Result r = Nsw.run("run", artifact.toString(), "--invoke", "add", "40", "2");
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.err().startsWith("nsw run: " + artifact + ": the artifact is unsigned"), r::toString);
+        assertTrue(r.err().contains("--allow-unsigned") && r.err().contains("--public-key"), r::toString);
     }
 
     @Test
@@ -62,7 +71,8 @@ class RunCommandTest {
     @Test
     void wrongProfileForArtifactIsAnError() {
         Path artifact = artifacts.resolve("add.pulley.pulley64.cwasm");
-        Nsw.Result r = Nsw.run("run", artifact.toString(), "--invoke", "add", "--profile", "native", "1", "2");
+        Nsw.Result r = Nsw.run("run", artifact.toString(), "--allow-unsigned", "--invoke", "add", "--profile", "native",
+                "1", "2");
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.err().startsWith("nsw run: "), r::toString);
     }
@@ -75,15 +85,15 @@ class RunCommandTest {
         assertEquals("", r.out());
 
         Path artifact = artifacts.resolve("traps.native-signals." + host() + ".cwasm");
-        r = Nsw.run("run", artifact.toString(), "--invoke", "div", "1", "0");
+        r = Nsw.run("run", artifact.toString(), "--allow-unsigned", "--invoke", "div", "1", "0");
         assertEquals(3, r.exit(), r::toString);
         assertTrue(r.err().startsWith("trap: INTEGER_DIVISION_BY_ZERO: "), r::toString);
 
-        r = Nsw.run("run", artifact.toString(), "--invoke", "load", "0x7fffffff");
+        r = Nsw.run("run", artifact.toString(), "--allow-unsigned", "--invoke", "load", "0x7fffffff");
         assertEquals(3, r.exit(), r::toString);
         assertTrue(r.err().startsWith("trap: MEMORY_OUT_OF_BOUNDS: "), r::toString);
 
-        r = Nsw.run("run", artifact.toString(), "--invoke", "div", "-7", "2");
+        r = Nsw.run("run", artifact.toString(), "--allow-unsigned", "--invoke", "div", "-7", "2");
         assertEquals(0, r.exit(), r::toString);
         assertEquals("-3\n", r.out());
     }
@@ -94,18 +104,18 @@ class RunCommandTest {
         assertEquals(3, r.exit(), r::toString);
         assertTrue(r.err().startsWith("trap: OUT_OF_FUEL: "), r::toString);
 
-        Path metered = artifacts.resolve("metered/values.pulley.pulley64.cwasm");
-        r = Nsw.run("run", metered.toString(), "--invoke", "spin", "--fuel", "500");
+        Path metered = artifacts.resolve("metered/values.pulley.fuel.pulley64.cwasm");
+        r = Nsw.run("run", metered.toString(), "--allow-unsigned", "--invoke", "spin", "--fuel", "500");
         assertEquals(3, r.exit(), r::toString);
         assertTrue(r.err().startsWith("trap: OUT_OF_FUEL: "), r::toString);
 
         // a metered artifact without --fuel gets unlimited fuel
-        r = Nsw.run("run", metered.toString(), "--invoke", "i64_add", "1", "2");
+        r = Nsw.run("run", metered.toString(), "--allow-unsigned", "--invoke", "i64_add", "1", "2");
         assertEquals(0, r.exit(), r::toString);
         assertEquals("3\n", r.out());
 
         // an unmetered artifact cannot count fuel
-        r = Nsw.run("run", artifacts.resolve("add.native." + host() + ".cwasm").toString(), "--invoke", "add",
+        r = Nsw.run("run", artifacts.resolve("add.native." + host() + ".cwasm").toString(), "--allow-unsigned", "--invoke", "add",
                 "--fuel", "10", "1", "2");
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.err().contains("was compiled without fuel metering"), r::toString);

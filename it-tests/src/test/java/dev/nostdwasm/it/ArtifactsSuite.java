@@ -110,12 +110,13 @@ abstract class ArtifactsSuite extends ProviderSuite {
                 "compiled with --fuel --epoch, loaded without");
         assertSaysHowToRecompile(e.getMessage(), "fuel", "epoch");
 
-        Engine both = engine(EngineConfig.of(profile).withFuel(true).withEpochInterruption(true));
+        Engine both = engine(EngineConfig.of(profile).allowUnsignedArtifacts()
+                .withFuel(true).withEpochInterruption(true));
         both.load(metered).close();
         e = assertThrows(ArtifactMismatchException.class, () -> both.load(Artifacts.bytes("add", profile)),
                 "compiled without, loaded with fuel and epochs");
         assertSaysHowToRecompile(e.getMessage(), "--profile " + profile.cliName() + " --fuel --epoch");
-        Engine fuelOnly = engine(EngineConfig.of(profile).withFuel(true));
+        Engine fuelOnly = engine(EngineConfig.of(profile).allowUnsignedArtifacts().withFuel(true));
         assertThrows(ArtifactMismatchException.class, () -> fuelOnly.load(metered), "epoch differs");
     }
 

@@ -43,7 +43,7 @@ abstract class DeadlinesSuite extends ProviderSuite {
     private static final int PAGE = 65536;
 
     private Engine meteredEngine(Profile profile) {
-        return engine(EngineConfig.of(profile).withFuel(true).withEpochInterruption(true));
+        return engine(EngineConfig.of(profile).allowUnsignedArtifacts().withFuel(true).withEpochInterruption(true));
     }
 
     /** A store with practically endless fuel, so only its deadline stops wasm. */
@@ -177,7 +177,8 @@ abstract class DeadlinesSuite extends ProviderSuite {
     void closingAnEngineWhileItsTickerRunsIsSafe(Profile profile) throws Exception {
         for (int round = 0; round < 10; round++) {
             Set<String> before = tickers();
-            Engine engine = runtime.newEngine(EngineConfig.of(profile).withFuel(true).withEpochInterruption(true)
+            Engine engine = runtime.newEngine(EngineConfig.of(profile).allowUnsignedArtifacts()
+                    .withFuel(true).withEpochInterruption(true)
                     .withEpochTick(Duration.ofMillis(1)));
             Store store = fueledStore(engine);
             Instance instance = metered(engine, pausingLinker(engine, 1), store, "pausing_count");
@@ -192,7 +193,8 @@ abstract class DeadlinesSuite extends ProviderSuite {
         }
         // Closing the engine from another thread while wasm spins towards its deadline: the
         // ticker stops, so fuel is the backstop; either way the call ends with a trap, not a crash.
-        Engine engine = runtime.newEngine(EngineConfig.of(profile).withFuel(true).withEpochInterruption(true));
+        Engine engine = runtime.newEngine(EngineConfig.of(profile).allowUnsignedArtifacts()
+                .withFuel(true).withEpochInterruption(true));
         Store store = track(engine.newStore());
         store.setFuel(20_000_000);
         Func spin = metered(engine, linker(engine), store, "spin").func("spin");
@@ -233,7 +235,8 @@ abstract class DeadlinesSuite extends ProviderSuite {
         Engine small = engine(profile);
         Store smallStore = store(small);
         Func shallow = linker(small).instantiate(smallStore, module(small, "recursion_depth")).func("rec");
-        Engine big = engine(EngineConfig.of(profile).withMaxWasmStack(EngineConfig.MAX_WASM_STACK_LIMIT));
+        Engine big = engine(EngineConfig.of(profile).allowUnsignedArtifacts()
+                .withMaxWasmStack(EngineConfig.MAX_WASM_STACK_LIMIT));
         Store bigStore = store(big);
         long threadStack = 16L << 20;
         // Instantiating may run wasm (the start function), so it too needs a thread with room for the limit.

@@ -25,7 +25,7 @@ abstract class InterruptionSuite extends ProviderSuite {
     }
 
     private Engine meteredEngine(Profile profile) {
-        return engine(EngineConfig.of(profile).withFuel(true).withEpochInterruption(true));
+        return engine(EngineConfig.of(profile).allowUnsignedArtifacts().withFuel(true).withEpochInterruption(true));
     }
 
     @ProfileTest

@@ -41,7 +41,7 @@ abstract class UseAfterCloseSuite extends ProviderSuite {
 
     @ProfileTest
     void closedEngine(Profile profile) {
-        Engine engine = runtime.newEngine(EngineConfig.of(profile));
+        Engine engine = runtime.newEngine(EngineConfig.of(profile).allowUnsignedArtifacts());
         byte[] add = Artifacts.bytes("add", profile);
         engine.close();
         assertAll(
@@ -56,7 +56,7 @@ abstract class UseAfterCloseSuite extends ProviderSuite {
 
     @ProfileTest
     void closingTheEngineClosesNothingElse(Profile profile) {
-        Engine engine = runtime.newEngine(EngineConfig.of(profile));
+        Engine engine = runtime.newEngine(EngineConfig.of(profile).allowUnsignedArtifacts());
         WasmModule module = track(engine.load(Artifacts.bytes("add", profile)));
         Store store = track(engine.newStore());
         Linker linker = track(engine.newLinker());
@@ -102,7 +102,8 @@ abstract class UseAfterCloseSuite extends ProviderSuite {
     @ProfileTest
     void closedStore(Profile profile) {
         // With fuel and epochs, so the fuel and deadline methods are valid on this store but for its closing.
-        Engine engine = engine(EngineConfig.of(profile).withFuel(true).withEpochInterruption(true));
+        Engine engine = engine(EngineConfig.of(profile).allowUnsignedArtifacts()
+                .withFuel(true).withEpochInterruption(true));
         Store store = engine.newStore();
         store.close();
         assertAll(

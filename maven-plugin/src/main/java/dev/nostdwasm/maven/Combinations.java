@@ -1,5 +1,6 @@
 package dev.nostdwasm.maven;
 
+import dev.nostdwasm.api.ArtifactName;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.precompiler.Target;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import java.util.Set;
 /**
  * Which artifacts the precompiler writes for one input: every target × profile pair that fits
  * (the {@code pulley} profile with target {@code pulley64} only, the native profiles with CPU
- * targets), named {@code <input stem>.<profile>.<target>.cwasm}, as {@code nsw-precompile
- * --out-dir} names them.
+ * targets), named {@code <input stem>.<profile>[.fuel][.epoch].<target>.cwasm} ({@link ArtifactName}),
+ * as the precompiler names them.
  */
 final class Combinations {
 
@@ -42,10 +43,12 @@ final class Combinations {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    /** The file names written for the input named {@code inputFileName}. */
-    static List<String> artifactNames(String inputFileName, List<Pair> pairs) {
+    /** The file names written for the input named {@code inputFileName}, compiled with or without fuel and epochs. */
+    static List<String> artifactNames(String inputFileName, List<Pair> pairs, boolean fuel, boolean epoch) {
         String stem = stem(inputFileName);
-        return pairs.stream().map(p -> stem + "." + p.profile().cliName() + "." + p.target().cliName() + ".cwasm").toList();
+        return pairs.stream()
+                .map(p -> new ArtifactName(stem, p.profile(), p.target().cliName(), fuel, epoch).fileName())
+                .toList();
     }
 
     record Pair(Target target, Profile profile) {

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The inputs of one build, the artifacts each is expected to give, and which of them are up to
  * date. Keeps the subdirectory of each input: {@code src/main/wasm/x/a.wat} gives
- * {@code <outputDirectory>/x/a.<profile>.<target>.cwasm}.
+ * {@code <outputDirectory>/x/a.<profile>[.fuel][.epoch].<target>.cwasm}.
  */
 final class Plan {
 
@@ -48,14 +48,14 @@ final class Plan {
      * @throws IllegalArgumentException when two inputs would write the same artifact
      *         ({@code a.wat} and {@code a.wasm} in one directory), naming both
      */
-    static Plan of(Path sourceDirectory, List<Path> relativeInputs, List<Combinations.Pair> pairs,
-            Path outputDirectory) {
+    static Plan of(Path sourceDirectory, List<Path> relativeInputs, List<Combinations.Pair> pairs, boolean fuel,
+            boolean epoch, Path outputDirectory) {
         List<Input> inputs = new ArrayList<>();
         Map<String, Path> writers = new HashMap<>();
         for (Path rel : relativeInputs) {
             Path parent = rel.getParent();
             String prefix = parent == null ? "" : SourceScanner.slashed(parent) + "/";
-            List<String> outputs = Combinations.artifactNames(rel.getFileName().toString(), pairs).stream()
+            List<String> outputs = Combinations.artifactNames(rel.getFileName().toString(), pairs, fuel, epoch).stream()
                     .map(name -> prefix + name).toList();
             for (String out : outputs) {
                 Path other = writers.putIfAbsent(out, rel);

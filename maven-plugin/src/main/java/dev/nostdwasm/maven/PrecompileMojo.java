@@ -55,8 +55,9 @@ public class PrecompileMojo extends AbstractMojo {
     List<String> excludes;
 
     /**
-     * Where the artifacts go: {@code <input stem>.<profile>.<target>.cwasm}, in the subdirectory
-     * the input had. Added to the project's resources.
+     * Where the artifacts go: {@code <input stem>.<profile>[.fuel][.epoch].<target>.cwasm}, in the
+     * subdirectory the input had (at the top for {@code Engine.loadResource}). Added to the
+     * project's resources.
      */
     @Parameter(property = "nostdwasm.outputDirectory",
             defaultValue = "${project.build.directory}/generated-resources/nostdwasm", required = true)
@@ -137,7 +138,7 @@ public class PrecompileMojo extends AbstractMojo {
         }
         Plan plan;
         try {
-            plan = Plan.of(sourceDir, found, pairs, outDir);
+            plan = Plan.of(sourceDir, found, pairs, options.fuel(), options.epoch(), outDir);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -196,7 +197,7 @@ public class PrecompileMojo extends AbstractMojo {
             return;
         }
         try {
-            int deleted = Plan.of(outDir, List.of(), List.of(), outDir).deleteOrphans(previous.outputs());
+            int deleted = Plan.of(outDir, List.of(), List.of(), false, false, outDir).deleteOrphans(previous.outputs());
             Files.deleteIfExists(stampFile);
             if (deleted > 0) {
                 getLog().info("Deleted " + deleted + " artifact(s) no input gives any more");

@@ -16,7 +16,15 @@ class CombinationsTest {
         List<Combinations.Pair> pairs = Combinations.pairs(EnumSet.allOf(Target.class),
                 EnumSet.of(Profile.NATIVE, Profile.PULLEY));
         assertEquals(List.of("app.native.x86_64.cwasm", "app.native.aarch64.cwasm", "app.pulley.pulley64.cwasm"),
-                Combinations.artifactNames("app.wat", pairs));
+                Combinations.artifactNames("app.wat", pairs, false, false));
+    }
+
+    @Test
+    void fuelAndEpochAreInTheNames() {
+        List<Combinations.Pair> pairs = Combinations.pairs(EnumSet.of(Target.PULLEY64), EnumSet.of(Profile.PULLEY));
+        assertEquals(List.of("app.pulley.fuel.pulley64.cwasm"), Combinations.artifactNames("app.wat", pairs, true, false));
+        assertEquals(List.of("app.pulley.epoch.pulley64.cwasm"), Combinations.artifactNames("app.wat", pairs, false, true));
+        assertEquals(List.of("app.pulley.fuel.epoch.pulley64.cwasm"), Combinations.artifactNames("app.wat", pairs, true, true));
     }
 
     @Test

@@ -49,7 +49,7 @@ class UpToDateTest {
     }
 
     private Plan plan(Path... relative) {
-        return Plan.of(src, List.of(relative), DEFAULT_PAIRS, out);
+        return Plan.of(src, List.of(relative), DEFAULT_PAIRS, false, false, out);
     }
 
     private void outputs(Plan plan, Instant modified) throws IOException {

@@ -1,14 +1,18 @@
 package dev.nostdwasm.precompiler;
 
+import dev.nostdwasm.api.ArtifactName;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.ProviderUnavailableException;
 import dev.nostdwasm.api.natives.NativeBundle;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,8 +125,8 @@ public final class Precompiler {
      * options name, reporting each input as it finishes. Combinations that cannot exist (the
      * {@code pulley} profile with a CPU target, a native profile with {@code pulley64}) are
      * skipped, as {@code nsw-precompile} skips them; it is an error when none is left. Artifacts
-     * are named {@code <input stem>.<profile>.<target>.cwasm}; two inputs with the same stem are
-     * refused before anything runs.
+     * are named {@code <input stem>.<profile>[.fuel][.epoch].<target>.cwasm} ({@link ArtifactName});
+     * two inputs with the same stem are refused before anything runs.
      *
      * @return every artifact written, in input order (per input: by target, then profile)
      * @throws PrecompileException naming the first input that failed and why (the CLI's message)
@@ -148,7 +152,7 @@ public final class Precompiler {
             Path other = stems.putIfAbsent(stem(input), input);
             if (other != null) {
                 throw new PrecompileException(input, other + " and " + input + " would both be written to "
-                        + outDir.resolve(stem(input) + ".<profile>.<target>.cwasm")
+                        + outDir.resolve(stem(input) + ".<profile>[.fuel][.epoch].<target>.cwasm")
                         + ": rename one of them or compile them into different directories");
             }
         }
@@ -158,7 +162,16 @@ public final class Precompiler {
         } catch (IOException e) {
             throw new PrecompileException(null, "cannot create the output directory " + out + ": " + e, e);
         }
-        List<String> common = commonArguments(options, combinations, out, unique.size());
+        // nsw-precompile names its outputs <stem>.<profile>.<target>.cwasm whatever the fuel and epoch
+        // settings; it writes them into a private staging directory, and each is renamed to its
+        // ArtifactName in the output directory.
+        Path staging;
+        try {
+            staging = Files.createTempDirectory(out, ".precompiling-");
+        } catch (IOException e) {
+            throw new PrecompileException(null, "cannot write into the output directory " + out + ": " + e, e);
+        }
+        List<String> common = commonArguments(options, combinations, staging, unique.size());
 
         int processors = Math.max(1, Runtime.getRuntime().availableProcessors());
         int parallel = Math.min(unique.size(), processors);
@@ -175,7 +188,8 @@ public final class Precompiler {
         boolean finished = false;
         try {
             for (Path input : unique) {
-                futures.add(completion.submit(() -> compileOne(input, common, combinations, out, running, cancelled)));
+                futures.add(completion.submit(() -> compileOne(input, common, options, combinations, staging, out, running,
+                        cancelled)));
             }
             Map<Path, List<CompiledArtifact>> results = new HashMap<>();
             for (int done = 1; done <= unique.size(); done++) {
@@ -213,6 +227,7 @@ public final class Precompiler {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            deleteTree(staging);
         }
     }
 
@@ -282,8 +297,8 @@ public final class Precompiler {
         return args;
     }
 
-    private Done compileOne(Path input, List<String> common, List<Combination> combinations, Path out,
-            Set<Process> running, AtomicBoolean cancelled) {
+    private Done compileOne(Path input, List<String> common, PrecompileOptions options, List<Combination> combinations,
+            Path staging, Path out, Set<Process> running, AtomicBoolean cancelled) {
         List<String> command = new ArrayList<>(common);
         command.add("--");
         command.add(input.toString());
@@ -300,10 +315,17 @@ public final class Precompiler {
         }
         List<CompiledArtifact> artifacts = new ArrayList<>();
         for (Combination c : combinations) {
-            Path file = out.resolve(stem(input) + "." + c.profile().cliName() + "." + c.target().cliName() + ".cwasm");
-            if (!Files.isRegularFile(file)) {
+            Path written = staging.resolve(stem(input) + "." + c.profile().cliName() + "." + c.target().cliName() + ".cwasm");
+            if (!Files.isRegularFile(written)) {
                 throw new PrecompileException(input, "nsw-precompile reported success for " + input + " but did not write "
-                        + file + ": " + run.output.strip());
+                        + written + ": " + run.output.strip());
+            }
+            ArtifactName name = new ArtifactName(stem(input), c.profile(), c.target().cliName(), options.fuel(), options.epoch());
+            Path file = out.resolve(name.fileName());
+            try {
+                Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new PrecompileException(input, "cannot move " + written + " to " + file + ": " + e, e);
             }
             artifacts.add(new CompiledArtifact(input, c.target(), c.profile(), file));
         }
@@ -355,6 +377,16 @@ public final class Precompiler {
             if (tracker != null) {
                 tracker.running.remove(process);
             }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover hidden staging directory is harmless; the artifacts are in place
         }
     }
 

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nostdwasm.api.ArtifactName;
 import dev.nostdwasm.api.Profile;
+import dev.nostdwasm.api.spi.ArtifactCompiler;
+import dev.nostdwasm.precompiler.service.BundledArtifactCompiler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -123,6 +127,35 @@ class PrecompilerTest {
         ArtifactInfo info = ArtifactInfo.read(artifacts.get(0).file());
         assertTrue(info.fuel() && info.epoch());
         assertEquals(Target.PULLEY64, info.target());
+        // The name records both, and nothing else is left in the output directory.
+        try (var files = Files.list(temp.resolve("out"))) {
+            assertEquals(List.of(temp.resolve("out/add.pulley.fuel.epoch.pulley64.cwasm").toAbsolutePath()),
+                    files.map(Path::toAbsolutePath).toList());
+        }
+        assertEquals(temp.resolve("out/add.pulley.fuel.epoch.pulley64.cwasm").toAbsolutePath(), artifacts.get(0).file());
+    }
+
+    @Test
+    void theArtifactCompilerServiceCompilesForTheSettingsItIsGiven() throws IOException {
+        // Engine.compile finds it through either registration (it-tests' LoadingSuite runs that path).
+        try (InputStream services = PrecompilerTest.class.getResourceAsStream(
+                "/META-INF/services/" + ArtifactCompiler.class.getName())) {
+            assertEquals(BundledArtifactCompiler.class.getName(), new String(services.readAllBytes(), StandardCharsets.UTF_8).strip());
+        }
+        ArtifactCompiler compiler = new BundledArtifactCompiler();
+        byte[] source;
+        try (InputStream in = PrecompilerTest.class.getResourceAsStream("/wat/add.wat")) {
+            source = in.readAllBytes();
+        }
+        byte[] artifact = compiler.compile(source, new ArtifactName("ignored", Profile.PULLEY, "pulley64", true, false));
+        ArtifactInfo info = ArtifactInfo.read(Files.write(temp.resolve("compiled.cwasm"), artifact));
+        assertEquals(Target.PULLEY64, info.target());
+        assertTrue(info.fuel() && !info.epoch() && info.digestVerified() && !info.signed());
+
+        IllegalArgumentException broken = assertThrows(IllegalArgumentException.class, () -> compiler.compile(
+                "(module (frobnicate))".getBytes(StandardCharsets.UTF_8),
+                new ArtifactName("ignored", Profile.PULLEY, "pulley64", false, false)));
+        assertTrue(broken.getMessage().contains("frobnicate"), broken.getMessage());
     }
 
     @Test

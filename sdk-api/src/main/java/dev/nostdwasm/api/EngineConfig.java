@@ -10,8 +10,13 @@ import java.util.Objects;
 /**
  * How an engine is made. Fuel and epoch interruption change the compiled code, so they must
  * match the precompiler's {@code --fuel} and {@code --epoch} for every artifact the engine loads.
- * With {@linkplain #withTrustedKeys trusted keys}, the engine loads only artifacts signed by one
- * of them.
+ *
+ * <p><b>Which artifacts load.</b> An artifact is native code that runs in this process, so by
+ * default {@link Engine#load} refuses every file, stream or byte array: give the engine the public
+ * keys of the artifacts' signers ({@link #withTrustedKeys}), or, for artifacts you built yourself,
+ * opt in with {@link #allowUnsignedArtifacts}. {@link Engine#loadResource} also loads an unsigned
+ * artifact from the same jar or classes directory as its anchor class, and {@link Engine#compile}
+ * its own cache entries; with trusted keys, every artifact must be signed.
  *
  * <p><b>Wasm stack.</b> Wasm recursion is cut off with {@link TrapCode#STACK_OVERFLOW} once it uses
  * {@linkplain #withMaxWasmStack the wasm stack limit}, counted from where the Java thread entered
@@ -45,32 +50,37 @@ public final class EngineConfig {
 
     private final long maxWasmStack;
     private final List<PublicKey> trustedKeys;
+    private final boolean unsignedArtifactsAllowed;
     private final Duration epochTick;
 
     private EngineConfig(Profile profile, boolean fuel, boolean epochInterruption, long maxWasmStack,
-            List<PublicKey> trustedKeys, Duration epochTick) {
+            List<PublicKey> trustedKeys, boolean unsignedArtifactsAllowed, Duration epochTick) {
         this.profile = profile;
         this.fuel = fuel;
         this.epochInterruption = epochInterruption;
         this.maxWasmStack = maxWasmStack;
         this.trustedKeys = trustedKeys;
+        this.unsignedArtifactsAllowed = unsignedArtifactsAllowed;
         this.epochTick = epochTick;
     }
 
-    /** A configuration for {@code profile}, without fuel or epochs, with the default stack limit and epoch tick. */
+    /**
+     * A configuration for {@code profile}, without fuel or epochs, with the default stack limit and
+     * epoch tick, no trusted keys, and unsigned artifacts refused (see the class comment).
+     */
     public static EngineConfig of(Profile profile) {
         return new EngineConfig(Objects.requireNonNull(profile, "profile"), false, false, DEFAULT_MAX_WASM_STACK, List.of(),
-                DEFAULT_EPOCH_TICK);
+                false, DEFAULT_EPOCH_TICK);
     }
 
     /** With fuel metering (artifacts compiled with {@code --fuel}). */
     public EngineConfig withFuel(boolean enabled) {
-        return new EngineConfig(profile, enabled, epochInterruption, maxWasmStack, trustedKeys, epochTick);
+        return new EngineConfig(profile, enabled, epochInterruption, maxWasmStack, trustedKeys, unsignedArtifactsAllowed, epochTick);
     }
 
     /** With epoch deadlines (artifacts compiled with {@code --epoch}). */
     public EngineConfig withEpochInterruption(boolean enabled) {
-        return new EngineConfig(profile, fuel, enabled, maxWasmStack, trustedKeys, epochTick);
+        return new EngineConfig(profile, fuel, enabled, maxWasmStack, trustedKeys, unsignedArtifactsAllowed, epochTick);
     }
 
     /**
@@ -87,7 +97,7 @@ public final class EngineConfig {
         if (tick.compareTo(MIN_EPOCH_TICK) < 0) {
             throw new IllegalArgumentException("an epoch tick is at least " + MIN_EPOCH_TICK.toMillis() + " ms, not " + tick);
         }
-        return new EngineConfig(profile, fuel, epochInterruption, maxWasmStack, trustedKeys, tick);
+        return new EngineConfig(profile, fuel, epochInterruption, maxWasmStack, trustedKeys, unsignedArtifactsAllowed, tick);
     }
 
     /**
@@ -104,19 +114,19 @@ public final class EngineConfig {
                     + " bytes (Wasmtime's async stack size bounds it), not " + bytes);
         }
         return new EngineConfig(profile, fuel, epochInterruption, bytes == 0 ? DEFAULT_MAX_WASM_STACK : bytes,
-                trustedKeys, epochTick);
+                trustedKeys, unsignedArtifactsAllowed, epochTick);
     }
 
     /**
      * Trusting exactly {@code keys} (Ed25519 public keys, e.g. from {@link TrustedKeys#readPem}); an
-     * empty collection trusts none and turns signature checks off again.
+     * empty collection trusts none again.
      *
-     * <p>With at least one key, {@link Engine#load} checks in Java, before any native code sees a
-     * byte, that the artifact is signed ({@code nsw-precompile --sign-key}), that its signature
-     * over the envelope header verifies with one of these keys, and that its payload matches the
-     * SHA-256 in that header; otherwise it throws {@link ArtifactSignatureException}.
-     * {@link Engine#loadRawUnsafe} is refused. Without keys the runtime still checks the payload's
-     * SHA-256 (damage), but ignores signatures.
+     * <p>With at least one key, every artifact the engine loads ({@link Engine#load}, {@link
+     * Engine#loadResource}) is checked in Java, before any native code sees a byte: it must be signed
+     * ({@code nsw-precompile --sign-key}), its signature over the envelope header must verify with
+     * one of these keys, and its payload must match the SHA-256 in that header; otherwise it throws
+     * {@link ArtifactSignatureException}. {@link Engine#loadRawUnsafe} and {@link Engine#compile},
+     * whose artifacts cannot be signed, are refused. docs/SECURITY.md says what a signature binds.
      *
      * @throws IllegalArgumentException when a key is not an Ed25519 public key
      */
@@ -126,7 +136,23 @@ public final class EngineConfig {
         for (PublicKey key : keys) {
             checked.add(TrustedKeys.requireEd25519(key));
         }
-        return new EngineConfig(profile, fuel, epochInterruption, maxWasmStack, List.copyOf(checked), epochTick);
+        return new EngineConfig(profile, fuel, epochInterruption, maxWasmStack, List.copyOf(checked), unsignedArtifactsAllowed,
+                epochTick);
+    }
+
+    /**
+     * Letting {@link Engine#load} load unsigned artifacts from any file, stream or byte array, as long
+     * as no {@linkplain #withTrustedKeys trusted keys} are set (with keys, signatures are still required).
+     *
+     * <p><strong>Risk:</strong> an artifact is machine code that runs in this process with all its
+     * rights; its SHA-256 only detects damage, since whoever can change the file can change the
+     * digest with it. Load only artifacts you built yourself and protect like your own code (your
+     * build's output, your jar); for anything that travels or is stored where others can write,
+     * sign it ({@code nsw-precompile --sign-key}, or the Maven plugin's {@code signingKey}) and
+     * trust the public key instead.
+     */
+    public EngineConfig allowUnsignedArtifacts() {
+        return new EngineConfig(profile, fuel, epochInterruption, maxWasmStack, trustedKeys, true, epochTick);
     }
 
     public Profile profile() {
@@ -151,7 +177,12 @@ public final class EngineConfig {
         return maxWasmStack;
     }
 
-    /** The trusted signing keys (unmodifiable); empty when signatures are not checked. */
+    /** Whether {@link #allowUnsignedArtifacts} was called: unsigned artifacts load when no key is trusted. */
+    public boolean unsignedArtifactsAllowed() {
+        return unsignedArtifactsAllowed;
+    }
+
+    /** The trusted signing keys (unmodifiable); empty when no signature can be checked. */
     public List<PublicKey> trustedKeys() {
         return trustedKeys;
     }
@@ -160,12 +191,13 @@ public final class EngineConfig {
     public boolean equals(Object o) {
         return o instanceof EngineConfig c && c.profile == profile && c.fuel == fuel
                 && c.epochInterruption == epochInterruption && c.maxWasmStack == maxWasmStack
-                && c.trustedKeys.equals(trustedKeys) && c.epochTick.equals(epochTick);
+                && c.trustedKeys.equals(trustedKeys) && c.unsignedArtifactsAllowed == unsignedArtifactsAllowed
+                && c.epochTick.equals(epochTick);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(profile, fuel, epochInterruption, maxWasmStack, trustedKeys, epochTick);
+        return Objects.hash(profile, fuel, epochInterruption, maxWasmStack, trustedKeys, unsignedArtifactsAllowed, epochTick);
     }
 
     @Override
@@ -174,6 +206,7 @@ public final class EngineConfig {
                 + (maxWasmStack != DEFAULT_MAX_WASM_STACK ? ", max wasm stack " + maxWasmStack : "")
                 + (epochTick.equals(DEFAULT_EPOCH_TICK) ? "" : ", epoch tick " + epochTick.toMillis() + " ms")
                 + (trustedKeys.isEmpty() ? "" : ", " + trustedKeys.size() + " trusted key" + (trustedKeys.size() == 1 ? "" : "s"))
+                + (unsignedArtifactsAllowed ? ", unsigned artifacts allowed" : "")
                 + "]";
     }
 }

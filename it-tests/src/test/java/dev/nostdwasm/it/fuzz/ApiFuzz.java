@@ -77,7 +77,7 @@ final class ApiFuzz implements FuzzMain.Part {
         this.runtime = runtime;
         profiles = FuzzMain.sortedProfiles(runtime);
         for (Profile p : profiles) {
-            Engine e = runtime.newEngine(EngineConfig.of(p));
+            Engine e = runtime.newEngine(EngineConfig.of(p).allowUnsignedArtifacts());
             engines.add(e);
             Map<String, WasmModule> m = new HashMap<>();
             for (String stem : STEMS) {
@@ -530,7 +530,7 @@ final class ApiFuzz implements FuzzMain.Part {
                 return;
             }
             case "closed-engine": {
-                Engine e = runtime.newEngine(EngineConfig.of(profiles[w.pi]));
+                Engine e = runtime.newEngine(EngineConfig.of(profiles[w.pi]).allowUnsignedArtifacts());
                 Store s = r.nextBoolean() ? e.newStore() : null;
                 e.close();
                 try {
@@ -643,7 +643,8 @@ final class ApiFuzz implements FuzzMain.Part {
                     case 2 -> w.store.setEpochDeadline(w.randomLong());
                     case 3 -> w.engine.incrementEpoch();
                     default -> {
-                        Engine metered = runtime.newEngine(EngineConfig.of(profiles[w.pi]).withFuel(true)
+                        Engine metered = runtime.newEngine(EngineConfig.of(profiles[w.pi]).allowUnsignedArtifacts()
+                                .withFuel(true)
                                 .withEpochInterruption(true));
                         try (Store s = metered.newStore()) {
                             s.setFuel(w.randomLong());
@@ -705,7 +706,7 @@ final class ApiFuzz implements FuzzMain.Part {
                     case 0 -> new Val.V128(FuzzMain.randomBytes(w.r, r.nextInt(0, 33)));
                     case 1 -> ValType.fromCode(r.nextInt(-3, 12));
                     case 2 -> Profile.fromCliName(r.nextBoolean() ? "pulley" : "native-" + r.nextInt(3));
-                    case 3 -> EngineConfig.of(profiles[w.pi]).withMaxWasmStack(w.randomLong());
+                    case 3 -> EngineConfig.of(profiles[w.pi]).allowUnsignedArtifacts().withMaxWasmStack(w.randomLong());
                     case 4 -> NoStdRuntime.load("provider" + r.nextInt(3));
                     default -> new ExternType.Func(r.nextBoolean() ? null : List.of(), List.of());
                 }
@@ -763,7 +764,7 @@ final class ApiFuzz implements FuzzMain.Part {
         WasmModule m = modules.get(w.pi).get("add");
         ExternType.Func ft = new ExternType.Func(List.of(), List.of());
         switch (r.nextInt(26)) {
-            case 0 -> e.load(null);
+            case 0 -> e.load((byte[]) null);
             case 1 -> e.loadRawUnsafe(null);
             case 2 -> runtime.newEngine(null);
             case 3 -> l.define(null, "x", ft, (c, a) -> new Val[0]);

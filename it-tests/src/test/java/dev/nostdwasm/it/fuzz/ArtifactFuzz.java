@@ -63,8 +63,9 @@ final class ArtifactFuzz implements FuzzMain.Part {
     ArtifactFuzz(NoStdRuntime runtime, Path dir, PublicKey trustedKey) throws Exception {
         profiles = FuzzMain.sortedProfiles(runtime);
         for (Profile p : profiles) {
-            plain.add(runtime.newEngine(EngineConfig.of(p)));
-            metered.add(runtime.newEngine(EngineConfig.of(p).withFuel(true).withEpochInterruption(true)));
+            plain.add(runtime.newEngine(EngineConfig.of(p).allowUnsignedArtifacts()));
+            metered.add(runtime.newEngine(EngineConfig.of(p).allowUnsignedArtifacts()
+                    .withFuel(true).withEpochInterruption(true)));
             trusted.add(runtime.newEngine(EngineConfig.of(p).withTrustedKeys(List.of(trustedKey))));
         }
         String host = Architecture.current().id();

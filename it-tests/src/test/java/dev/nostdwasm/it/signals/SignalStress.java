@@ -121,7 +121,7 @@ public final class SignalStress {
         }
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
-        try (Engine engine = runtime.newEngine(EngineConfig.of(Profile.NATIVE_SIGNALS));
+        try (Engine engine = runtime.newEngine(EngineConfig.of(Profile.NATIVE_SIGNALS).allowUnsignedArtifacts());
                 WasmModule module = engine.load(Artifacts.bytes(MODULE, Profile.NATIVE_SIGNALS))) {
             for (int i = 0; i < WASM_THREADS; i++) {
                 threads.add(thread("wasm-" + i, () -> wasmTraps(engine, module)));

@@ -1,6 +1,7 @@
 package dev.nostdwasm.it.support;
 
 import dev.nostdwasm.api.Architecture;
+import dev.nostdwasm.api.ArtifactName;
 import dev.nostdwasm.api.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,9 +45,13 @@ public final class Artifacts {
         return Architecture.current() == Architecture.X86_64 ? Architecture.AARCH64.id() : Architecture.X86_64.id();
     }
 
-    /** The file name of module {@code stem} compiled for {@code profile} and {@code target}. */
+    /**
+     * The file name of module {@code stem} compiled for {@code profile} and {@code target}, as
+     * {@code nsw-precompile --out-dir} writes it: without fuel or epoch in the name, which is why the
+     * metered artifacts have a directory of their own.
+     */
     public static String fileName(String stem, Profile profile, String target) {
-        return stem + "." + profile.cliName() + "." + target + ".cwasm";
+        return new ArtifactName(stem, profile, target, false, false).fileName();
     }
 
     /** The artifact of module {@code stem} for {@code profile} on this machine. */

@@ -81,9 +81,12 @@ public abstract class ProviderSuite {
         return resource;
     }
 
-    /** A new engine of {@code profile} with the default settings, closed after the test. */
+    /**
+     * A new engine of {@code profile} with the default settings, except that it loads unsigned
+     * artifacts (the suites' own, which the build compiles), closed after the test.
+     */
     protected Engine engine(Profile profile) {
-        return engine(EngineConfig.of(profile));
+        return engine(EngineConfig.of(profile).allowUnsignedArtifacts());
     }
 
     /** A new engine of {@code config}, closed after the test. */

@@ -58,6 +58,32 @@ final class ArtifactVerifier {
         return header;
     }
 
+    /**
+     * Refuses {@code artifact} on an engine without trusted keys that did not opt in to unsigned
+     * artifacts; {@code where} says where it came from ("" when the caller handed the bytes), and
+     * the message names both ways out.
+     *
+     * @throws dev.nostdwasm.api.ArtifactCorruptException when the bytes are not an artifact at all
+     */
+    static ArtifactSignatureException unverifiable(byte[] artifact, String where) {
+        ArtifactHeader header = ArtifactHeader.parse(artifact);
+        String what = header.signed()
+                ? "the artifact" + where + " is signed, but this engine has no trusted key to check the signature with"
+                : "the artifact" + where + " is unsigned";
+        return new ArtifactSignatureException(what + ", and an artifact is native code that runs in this process, so"
+                + " this engine loads only artifacts it can verify. Either " + SIGN + " (or the Maven plugin's"
+                + " <signingKey>) and trust its public key: EngineConfig.withTrustedKeys(List.of(TrustedKeys.readPem("
+                + "publicKeyPem))); or, for artifacts you built yourself and protect like your own code, opt in with"
+                + " EngineConfig.allowUnsignedArtifacts()");
+    }
+
+    /** Refuses artifacts compiled at run time (they are unsigned) on an engine with trusted keys. */
+    static ArtifactSignatureException compileRefused(int keys) {
+        return new ArtifactSignatureException("Engine.compile makes unsigned artifacts, and this engine has " + keys
+                + " trusted key(s), so it loads only signed ones: precompile the module at build time, " + SIGN
+                + ", and load it with Engine.load or Engine.loadResource (or compile on an engine without trusted keys)");
+    }
+
     /** Refuses raw artifacts on an engine with trusted keys. */
     static ArtifactSignatureException rawRefused(int keys) {
         return new ArtifactSignatureException("raw .cwasm artifacts cannot be verified, and this engine has " + keys

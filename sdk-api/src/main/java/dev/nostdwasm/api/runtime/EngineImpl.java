@@ -1,10 +1,15 @@
 package dev.nostdwasm.api.runtime;
 
+import dev.nostdwasm.api.ArtifactName;
 import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.Linker;
 import dev.nostdwasm.api.WasmModule;
 import dev.nostdwasm.api.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /** An engine; shared across threads. Modules, linkers and stores made from it keep it alive natively. */
@@ -53,12 +58,54 @@ final class EngineImpl implements Engine {
     @Override
     public WasmModule load(byte[] artifact) {
         Objects.requireNonNull(artifact, "artifact");
-        byte[] bytes = artifact;
+        // With keys, verify a private copy, so that the caller cannot change the bytes between the
+        // check and the native copy.
+        return loadChecked(config.trustedKeys().isEmpty() ? artifact : artifact.clone(), "", false);
+    }
+
+    @Override
+    public WasmModule load(Path artifact) throws IOException {
+        Objects.requireNonNull(artifact, "artifact");
+        return loadChecked(Files.readAllBytes(artifact), " " + artifact, false);
+    }
+
+    @Override
+    public WasmModule load(InputStream artifact) throws IOException {
+        Objects.requireNonNull(artifact, "artifact");
+        return loadChecked(artifact.readAllBytes(), "", false);
+    }
+
+    @Override
+    public WasmModule loadResource(Class<?> anchor, String stem) {
+        ClassPathArtifact found = ClassPathArtifact.find(anchor, stem, config);
+        String where = " " + found.url() + (found.fromAnchorCodeSource() ? ""
+                : " (not from " + anchor.getName() + "'s own jar or directory, " + ClassPathArtifact.codeSourceOf(anchor) + ")");
+        return loadChecked(found.bytes(), where, found.fromAnchorCodeSource());
+    }
+
+    @Override
+    public WasmModule compile(byte[] wasmOrWat) {
+        Objects.requireNonNull(wasmOrWat, "wasmOrWat");
         if (!config.trustedKeys().isEmpty()) {
-            // Verify a private copy, so that the caller cannot change the bytes between the
-            // check and the native copy.
-            bytes = artifact.clone();
+            throw ArtifactVerifier.compileRefused(config.trustedKeys().size());
+        }
+        byte[] artifact = CompileCache.artifact(wasmOrWat.clone(), ArtifactName.forEngine("compiled", config),
+                rt.wasmtimeVersion());
+        // Made in this process, kept in an owner-only directory (CompileCache): the application's own code.
+        return loadChecked(artifact, "", true);
+    }
+
+    /**
+     * Loads {@code bytes}, which no caller can change any more, if this engine may: signed by a
+     * trusted key when it has keys; otherwise only when it allows unsigned artifacts or they are
+     * {@code partOfApplication} (from the anchor class's own code source, or compiled in-process).
+     * {@code where} names their origin for messages ("" when the caller handed them over).
+     */
+    private WasmModule loadChecked(byte[] bytes, String where, boolean partOfApplication) {
+        if (!config.trustedKeys().isEmpty()) {
             ArtifactVerifier.verify(bytes, config.trustedKeys());
+        } else if (!config.unsignedArtifactsAllowed() && !partOfApplication) {
+            throw ArtifactVerifier.unverifiable(bytes, where);
         }
         return newModule(bytes, false);
     }

@@ -56,4 +56,16 @@ class ArtifactVerifierTest {
                 () -> ArtifactVerifier.verify(new byte[] {0, 'a', 's', 'm'}, List.of(trusted.getPublic())));
         assertTrue(ArtifactVerifier.rawRefused(1).getMessage().contains("cannot be verified"));
     }
+
+    @Test
+    void withoutKeysTheRefusalSaysBothWaysOut() throws Exception {
+        byte[] unsigned = ArtifactHeaderTest.artifact(ArtifactHeaderTest.PAYLOAD, "has_lse", null);
+        String message = ArtifactVerifier.unverifiable(unsigned, " app.cwasm").getMessage();
+        assertTrue(message.startsWith("the artifact app.cwasm is unsigned"), message);
+        assertTrue(message.contains("EngineConfig.withTrustedKeys") && message.contains("EngineConfig.allowUnsignedArtifacts()"),
+                message);
+        byte[] signed = ArtifactHeaderTest.artifact(ArtifactHeaderTest.PAYLOAD, "has_lse", trusted.getPrivate());
+        assertTrue(ArtifactVerifier.unverifiable(signed, "").getMessage().contains("is signed, but this engine has no trusted key"));
+        assertThrows(ArtifactCorruptException.class, () -> ArtifactVerifier.unverifiable(new byte[] {0, 'a', 's', 'm'}, ""));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.nostdwasm.examples.demo;
 
 import dev.nostdwasm.api.Architecture;
+import dev.nostdwasm.api.ArtifactName;
 import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.Instance;
@@ -13,7 +14,6 @@ import dev.nostdwasm.api.WasmException;
 import dev.nostdwasm.api.spi.RuntimeProvider;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,8 +107,9 @@ public final class Demo {
 
     /** One provider and profile: load the artifact, link the Java host function, call both exports. */
     private void runOne(String provider, NoStdRuntime runtime, Profile profile) {
-        String target = profile == Profile.PULLEY ? "pulley64" : Architecture.current().id();
-        Path artifact = artifacts.resolve("demo." + profile.cliName() + "." + target + ".cwasm");
+        EngineConfig config = EngineConfig.of(profile)
+                .allowUnsignedArtifacts();   // the artifacts this build just made, not ones from elsewhere
+        Path artifact = artifacts.resolve(ArtifactName.forEngine("demo", config).fileName());
         String prefix = String.format("%-4s %-15s", provider, profile.cliName());
 
         AtomicInteger hostCalls = new AtomicInteger();
@@ -117,8 +118,8 @@ public final class Demo {
             return a * b;
         };
 
-        try (Engine engine = runtime.newEngine(EngineConfig.of(profile));
-                WasmModule module = engine.load(Files.readAllBytes(artifact));
+        try (Engine engine = runtime.newEngine(config);
+                WasmModule module = engine.load(artifact);
                 Linker linker = engine.newLinker();
                 Store store = engine.newStore()) {
             linker.define("host", "multiply", IntBinaryOperator.class, multiply);   // (i32, i32) -> i32

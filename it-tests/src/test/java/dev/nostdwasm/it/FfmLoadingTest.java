@@ -1,0 +1,9 @@
+package dev.nostdwasm.it;
+
+/** {@link LoadingSuite} on the ffm provider. */
+class FfmLoadingTest extends LoadingSuite {
+    @Override
+    protected String provider() {
+        return "ffm";
+    }
+}
