@@ -3,6 +3,7 @@ package dev.nostdwasm.it.fuzz.stateful;
 import dev.nostdwasm.api.Caller;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
+import dev.nostdwasm.api.Store;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,8 @@ final class FuzzRun {
     final AtomicLong storeIds = new AtomicLong();
     /** Stores dropped without close: registered against the bound until the next phase end collects them. */
     final List<Long> dropped = new CopyOnWriteArrayList<>();
+    /** The stores {@link FuzzOptions#injectLeakMiB} leaks: kept here so that no collector frees them. */
+    final List<Store> leakedOnPurpose = new CopyOnWriteArrayList<>();
 
     FuzzRun(String provider, FuzzOptions options, NoStdRuntime runtime, List<Profile> profiles,
             Map<Profile, byte[]> apiModules, Map<Profile, byte[]> startModules, Trail trail, ResidentMemory memory) {

@@ -50,7 +50,7 @@ public final class StatefulApiFuzz {
             start.put(p, Artifacts.bytes("fuzz_start", p));
         }
         Trail trail = new Trail(out.resolve("trail.txt"), options.threads());
-        ResidentMemory memory = new ResidentMemory(options.rssAllowanceMiB());
+        ResidentMemory memory = new ResidentMemory(options.rssAllowanceMiB(), options.phaseAllowanceMiB());
         FuzzRun run = new FuzzRun(provider, options, runtime, profiles, api, start, trail, memory);
         System.out.println("fuzz: stateful API fuzzer, provider " + provider + " (Wasmtime " + runtime.wasmtimeVersion()
                 + "), profiles " + profiles + ", seed " + options.seed() + ", " + options.operations()
