@@ -40,7 +40,7 @@ record FuzzOptions(long seed, long operations, int threads, int onlyThread, Set<
     static final int DEFAULT_THREADS = 4;
     static final int DEFAULT_PHASE = 2_000;
     static final long DEFAULT_RSS_ALLOWANCE_MIB = 384;
-    /** Above the spread of what the process holds at phase ends with nothing leaking (about 40 MiB). */
+    /** Above the spread of what the process holds at phase ends once the cleaner freed the dropped stores. */
     static final long DEFAULT_PHASE_ALLOWANCE_MIB = 96;
     static final int DEFAULT_HANG_SECONDS = 60;
 

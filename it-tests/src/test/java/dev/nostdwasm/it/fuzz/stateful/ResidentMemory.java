@@ -15,21 +15,19 @@ import javax.management.ObjectName;
  * What the process holds, against what its live stores may hold.
  *
  * <p>"Holds" is the resident size ({@code VmRSS} of {@code /proc/self/status}) after the C heap
- * has given its free pages back ({@link #heldBytes}). The raw resident size is not a measure of
- * what is live: the Pulley profile's linear memories are C-heap blocks (Wasmtime's {@code
- * MallocMemory}), as are tables, instances and Pulley's stacks, and glibc keeps the freed blocks
- * of each thread's arena for reuse. Over 100,000 operations on four threads that retained free
- * space reaches 1 to 2 GiB while what is in use after a phase stays the same; returned with
- * {@code malloc_trim}, the resident size is flat from phase to phase on both providers. A real
- * leak (a store, module or engine never freed, or freed without its memory) stays resident after
- * the trim, and {@code StatefulApiFuzzTest#anInjectedLeakIsReported} shows the check sees one.
+ * has given its free pages back ({@link #heldBytes}): glibc keeps freed blocks (the Pulley
+ * profile's linear memories among them) in its arenas, so the raw resident size grows with what
+ * was once allocated, not with what is live. A real leak stays resident after the trim. The
+ * measurements behind this are in it-tests/README.md ("The stateful API fuzzer").
  *
- * <p>Two checks use it: every store the fuzzer makes is registered with the bytes its limits
+ * <p>Two checks use it. Every store the fuzzer makes is registered with the bytes its limits
  * allow, and the process may hold at most its size after warm-up plus their sum plus an allowance
- * (the JVM's own growth: code, metadata, threads) at any time ({@link #bound}); and after every
- * phase, with everything closed and the heap collected, at most the first phase end's size plus a
- * smaller allowance ({@link #phaseEnd}). A store stays registered until it is closed, or, when
- * dropped for the garbage collector, until the next phase end (which collects).
+ * (the JVM's own growth: code, metadata, threads) at any time ({@link #bound}). After every phase,
+ * with everything closed and the heap collected, it must not hold more than the first phase end's
+ * size plus a smaller allowance plus what the stores still registered may hold at two phase ends
+ * in a row ({@link #phaseEnd}). A store stays registered until it is closed, or, when dropped for
+ * the garbage collector, until the phase end after the one whose collection found it (the
+ * cleaner frees it in between).
  */
 final class ResidentMemory {
     private static final Path STATUS = Paths.get("/proc/self/status");
@@ -41,6 +39,8 @@ final class ResidentMemory {
     private final long phaseAllowance;
     private long baseline;
     private long firstPhaseEnd = -1;
+    /** Why the last phase end was over its limit, null when it was not. */
+    private String previousBreach;
 
     ResidentMemory(long allowanceMiB, long phaseAllowanceMiB) {
         this.allowance = allowanceMiB << 20;
@@ -62,16 +62,21 @@ final class ResidentMemory {
 
     /** The most the process may hold now. */
     long bound() {
+        return baseline + registeredBytes() + allowance;
+    }
+
+    private long registeredBytes() {
         long sum = 0;
         for (long b : liveStores.values()) {
             sum += b;
         }
-        return baseline + sum + allowance;
+        return sum;
     }
 
     /**
-     * At a phase end, after every thread closed everything and the heap was collected: null when
-     * the process holds no more than at the first phase end plus the phase allowance, else why not.
+     * At a phase end, after every thread closed everything and the heap was collected: why the
+     * process held more than the first phase end's size plus the phase allowance plus what the
+     * stores still being freed may hold, at this phase end and the one before; else null.
      */
     synchronized String phaseEnd(int phase) {
         long now = heldBytes();
@@ -79,13 +84,25 @@ final class ResidentMemory {
             firstPhaseEnd = now;
             return null;
         }
-        if (now > firstPhaseEnd + phaseAllowance) {
-            return "resident size after phase " + phase + " (everything closed, heap collected, C heap trimmed) is "
-                    + mib(now) + " MiB, more than the first phase end's " + mib(firstPhaseEnd) + " MiB plus the"
-                    + " allowance of " + mib(phaseAllowance) + " MiB: memory not given back when stores, linkers,"
-                    + " modules and engines close";
+        long freeing = registeredBytes();
+        // In the fork's output.log, so that a passing run shows its margin too.
+        System.out.println("fuzz: phase " + phase + " end: holds " + mib(now) + " MiB, may hold "
+                + mib(firstPhaseEnd + phaseAllowance + freeing) + " MiB (" + mib(freeing) + " MiB of it for dropped"
+                + " stores being freed)");
+        if (now <= firstPhaseEnd + phaseAllowance + freeing) {
+            previousBreach = null;
+            return null;
         }
-        return null;
+        String breach = "resident size after phase " + phase + " (everything closed, heap collected, C heap trimmed)"
+                + " is " + mib(now) + " MiB, more than the first phase end's " + mib(firstPhaseEnd) + " MiB plus the"
+                + " allowance of " + mib(phaseAllowance) + " MiB plus the " + mib(freeing) + " MiB that the dropped"
+                + " stores the cleaner may still be freeing can hold";
+        // The cleaner may still be freeing stores of earlier phases when it falls behind: memory
+        // not given back at two phase ends in a row is what a leak looks like, one is not.
+        String report = previousBreach == null ? null : breach + ", and " + previousBreach + ": memory not given back"
+                + " when stores, linkers, modules and engines close";
+        previousBreach = breach;
+        return report;
     }
 
     /** The resident size as the kernel counts it, free C-heap pages included. */
@@ -118,7 +135,7 @@ final class ResidentMemory {
             }
         } catch (JMException e) {
             throw new IllegalStateException("the fuzzer's leak checks need HotSpot's System.trim_native_heap"
-                    + " diagnostic command (Java 17.0.9 or newer), which this JVM refused", e);
+                    + " diagnostic command, which this JVM refused", e);
         }
         return residentBytes();
     }

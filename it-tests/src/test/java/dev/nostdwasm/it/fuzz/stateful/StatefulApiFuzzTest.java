@@ -95,11 +95,11 @@ class StatefulApiFuzzTest {
         Files.deleteIfExists(out.resolve("result.tsv"));
         Map<String, String> properties = new TreeMap<>();
         properties.put(FuzzOptions.PREFIX + "threads", "2");
-        properties.put(FuzzOptions.PREFIX + "operations", "2000");
+        properties.put(FuzzOptions.PREFIX + "operations", "4000");
         properties.put(FuzzOptions.PREFIX + "phase", "250");
         properties.put(FuzzOptions.PREFIX + "injectLeakMiB", "32");
         List<String> problems = new ArrayList<>();
-        String[] cells = fork("ffm", out, properties, 2000, "", problems).split("\t");
+        String[] cells = fork("ffm", out, properties, 4000, "", problems).split("\t");
         assertTrue(problems.isEmpty(), () -> String.join("\n\n", problems));
         String failures = Files.readString(out.resolve("failures.txt"));
         assertTrue(Long.parseLong(cells[5]) > 0 && failures.contains("resident size after phase"),
