@@ -19,14 +19,20 @@ import java.util.Set;
  *   <li>{@code phase} (default {@value #DEFAULT_PHASE}): operations per thread between two points
  *       where every thread closes everything it made and the resident size is compared;
  *   <li>{@code rssAllowanceMiB} (default {@value #DEFAULT_RSS_ALLOWANCE_MIB}): what the process
- *       may hold besides its live stores' limits, above its resident size after warm-up;
+ *       may hold besides its live stores' limits, above what it held after warm-up (see {@link
+ *       ResidentMemory});
+ *   <li>{@code phaseAllowanceMiB} (default {@value #DEFAULT_PHASE_ALLOWANCE_MIB}): what the process
+ *       may hold at a phase end above what it held at the first phase end;
+ *   <li>{@code injectLeakMiB} (default 0): at every phase end each thread leaves one store open
+ *       for good, with a memory of that many MiB it wrote all over: a leak on purpose, which the
+ *       leak checks must report (only {@code StatefulApiFuzzTest}'s check of those checks sets it);
  *   <li>{@code hangSeconds} (default {@value #DEFAULT_HANG_SECONDS}): no thread finishing an
  *       operation for that long is a hang;
  *   <li>{@code providers} (test only, default {@code ffm,jni}).
  * </ul>
  */
 record FuzzOptions(long seed, long operations, int threads, int onlyThread, Set<Family> families, int phase,
-        long rssAllowanceMiB, int hangSeconds) {
+        long rssAllowanceMiB, long phaseAllowanceMiB, int injectLeakMiB, int hangSeconds) {
 
     static final String PREFIX = "nostdwasm.fuzz.";
     static final long DEFAULT_SEED = 0x5EED_2026L;
@@ -34,6 +40,8 @@ record FuzzOptions(long seed, long operations, int threads, int onlyThread, Set<
     static final int DEFAULT_THREADS = 4;
     static final int DEFAULT_PHASE = 2_000;
     static final long DEFAULT_RSS_ALLOWANCE_MIB = 384;
+    /** Above the spread of what the process holds at phase ends once the cleaner freed the dropped stores. */
+    static final long DEFAULT_PHASE_ALLOWANCE_MIB = 96;
     static final int DEFAULT_HANG_SECONDS = 60;
 
     static FuzzOptions fromSystemProperties() {
@@ -49,6 +57,8 @@ record FuzzOptions(long seed, long operations, int threads, int onlyThread, Set<
                         System.getProperty(PREFIX + "exclude", "")),
                 Integer.getInteger(PREFIX + "phase", DEFAULT_PHASE),
                 Long.getLong(PREFIX + "rssAllowanceMiB", DEFAULT_RSS_ALLOWANCE_MIB),
+                Long.getLong(PREFIX + "phaseAllowanceMiB", DEFAULT_PHASE_ALLOWANCE_MIB),
+                Integer.getInteger(PREFIX + "injectLeakMiB", 0),
                 Integer.getInteger(PREFIX + "hangSeconds", DEFAULT_HANG_SECONDS));
     }
 

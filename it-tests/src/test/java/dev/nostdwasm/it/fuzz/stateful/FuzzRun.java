@@ -3,6 +3,7 @@ package dev.nostdwasm.it.fuzz.stateful;
 import dev.nostdwasm.api.Caller;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
+import dev.nostdwasm.api.Store;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,8 +31,12 @@ final class FuzzRun {
     final List<Tenant> shared = new CopyOnWriteArrayList<>();
     final List<KeptCaller> sharedCallers = new CopyOnWriteArrayList<>();
     final AtomicLong storeIds = new AtomicLong();
-    /** Stores dropped without close: registered against the bound until the next phase end collects them. */
+    /** Stores dropped without close since the last phase end, whose collection finds them. */
     final List<Long> dropped = new CopyOnWriteArrayList<>();
+    /** Stores the last phase end's collection found: the cleaner may still be freeing them. */
+    final List<Long> collected = new CopyOnWriteArrayList<>();
+    /** The stores {@link FuzzOptions#injectLeakMiB} leaks: kept here so that no collector frees them. */
+    final List<Store> leakedOnPurpose = new CopyOnWriteArrayList<>();
 
     FuzzRun(String provider, FuzzOptions options, NoStdRuntime runtime, List<Profile> profiles,
             Map<Profile, byte[]> apiModules, Map<Profile, byte[]> startModules, Trail trail, ResidentMemory memory) {

@@ -50,7 +50,7 @@ public final class StatefulApiFuzz {
             start.put(p, Artifacts.bytes("fuzz_start", p));
         }
         Trail trail = new Trail(out.resolve("trail.txt"), options.threads());
-        ResidentMemory memory = new ResidentMemory(options.rssAllowanceMiB());
+        ResidentMemory memory = new ResidentMemory(options.rssAllowanceMiB(), options.phaseAllowanceMiB());
         FuzzRun run = new FuzzRun(provider, options, runtime, profiles, api, start, trail, memory);
         System.out.println("fuzz: stateful API fuzzer, provider " + provider + " (Wasmtime " + runtime.wasmtimeVersion()
                 + "), profiles " + profiles + ", seed " + options.seed() + ", " + options.operations()
@@ -70,8 +70,13 @@ public final class StatefulApiFuzz {
                 if (parties == 0) {
                     return true;
                 }
+                // The stores dropped during the phase just ended are found unreachable by this
+                // collection, and the SDK's cleaner thread frees them while this thread measures:
+                // they stay registered until the next phase end, by when it has freed them.
                 System.gc();
-                run.dropped.forEach(memory::unregister);
+                run.collected.forEach(memory::unregister);
+                run.collected.clear();
+                run.collected.addAll(run.dropped);
                 run.dropped.clear();
                 String leak = memory.phaseEnd(phase);
                 if (leak != null) {

@@ -10,6 +10,7 @@ import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
 import dev.nostdwasm.api.Memory;
 import dev.nostdwasm.api.Profile;
+import dev.nostdwasm.api.Store;
 import dev.nostdwasm.api.StoreLimits;
 import dev.nostdwasm.api.Table;
 import dev.nostdwasm.api.Val;
@@ -19,6 +20,7 @@ import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
@@ -783,12 +785,18 @@ final class Worker implements Runnable {
     }
 
     private void checkBound() {
-        long rss = ResidentMemory.residentBytes();
+        if (boundReportedThisPhase || ResidentMemory.residentBytes() <= run.memory.bound()) {
+            return;
+        }
+        // Above the bound as the kernel counts it, which includes the C heap's free pages: measure
+        // again once they are given back (ResidentMemory says why they are no measure).
+        long held = ResidentMemory.heldBytes();
         long bound = run.memory.bound();
-        if (rss > bound && !boundReportedThisPhase) {
+        if (held > bound) {
             boundReportedThisPhase = true;
-            fail(Tally.Column.LEAKS, "resident size " + ResidentMemory.mib(rss) + " MiB is above the bound of "
-                    + ResidentMemory.mib(bound) + " MiB (size after warm-up + live stores' limits + allowance)", null);
+            fail(Tally.Column.LEAKS, "resident size " + ResidentMemory.mib(held) + " MiB (C heap trimmed) is above"
+                    + " the bound of " + ResidentMemory.mib(bound) + " MiB (size after warm-up + live stores' limits"
+                    + " + allowance)", null);
         }
     }
 
@@ -823,6 +831,9 @@ final class Worker implements Runnable {
     }
 
     private void closeEverything() {
+        if (run.options.injectLeakMiB() > 0) {
+            leakOnPurpose(run.options.injectLeakMiB());
+        }
         views.clear();
         callers.clear();
         run.sharedCallers.removeIf(c -> true);
@@ -843,6 +854,22 @@ final class Worker implements Runnable {
             e.engine.close();
         }
         engines.clear();
+    }
+
+    /**
+     * A store never closed and kept reachable, with a memory of {@code mib} MiB written all over
+     * (so that every page of it is resident): the leak {@link FuzzOptions#injectLeakMiB} asks for.
+     */
+    private void leakOnPurpose(int mib) {
+        Store store = engine().engine.newStore();
+        Memory memory = store.newMemory(mib * 16, OptionalInt.empty());
+        byte[] page = new byte[1 << 16];
+        Arrays.fill(page, (byte) 0x5A);
+        for (long offset = 0; offset < memory.byteSize(); offset += page.length) {
+            memory.write(offset, page, 0, page.length);
+        }
+        run.leakedOnPurpose.add(store);
+        note("leaked on purpose: a store with " + mib + " MiB of memory, never closed");
     }
 
     private <T> T pick(List<T> list) {
