@@ -1,0 +1,99 @@
+package dev.nostdwasm.wasi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nostdwasm.api.Architecture;
+import dev.nostdwasm.api.Engine;
+import dev.nostdwasm.api.EngineConfig;
+import dev.nostdwasm.api.Instance;
+import dev.nostdwasm.api.Linker;
+import dev.nostdwasm.api.NoStdRuntime;
+import dev.nostdwasm.api.Profile;
+import dev.nostdwasm.api.Store;
+import dev.nostdwasm.api.WasmModule;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code src/test/wat/wasi_hello.wat}, precompiled by the build for every profile, run through the
+ * real runtime on both providers: its stdout, its exit code, and the errno of its bad calls.
+ */
+class WasiEndToEndTest {
+
+    /** Every provider and profile this machine runs: ffm on Java 22+, jni everywhere. */
+    static Stream<Arguments> providersAndProfiles() {
+        List<Arguments> all = new ArrayList<>();
+        for (String provider : List.of("ffm", "jni")) {
+            if (provider.equals("ffm") && Runtime.version().feature() < 22) {
+                continue;
+            }
+            NoStdRuntime runtime = NoStdRuntime.load(provider);
+            for (Profile profile : runtime.profiles()) {
+                all.add(Arguments.argumentSet(provider + " · " + profile.cliName(), provider, profile));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("providersAndProfiles")
+    void helloReadsItsPreopenAndExitsWithThree(String provider, Profile profile, @TempDir Path dir) throws IOException {
+        Path root = Files.createDirectory(dir.resolve("root"));
+        Files.writeString(root.resolve("input.txt"), "from the preopen\n");
+        Files.writeString(dir.resolve("escape"), "outside");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        WasiConfig config = WasiConfig.builder().stdout(stdout).preopen(root, "/", true).build();
+
+        try (Engine engine = NoStdRuntime.load(provider).newEngine(EngineConfig.of(profile));
+                WasmModule module = engine.load(artifact("wasi_hello", profile));
+                Store store = engine.newStore();
+                Linker linker = engine.newLinker()) {
+            Wasi wasi = Wasi.create(store, config);
+            wasi.addTo(linker);
+            WasiExit exit = wasi.run(linker, module);
+
+            assertEquals(new WasiExit(3), exit, "stdout: " + stdout.toString(StandardCharsets.UTF_8));
+            assertEquals("hello\nfrom the preopen\n", stdout.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("providersAndProfiles")
+    void anInstanceWithoutStartIsNotACommand(String provider, Profile profile) {
+        try (Engine engine = NoStdRuntime.load(provider).newEngine(EngineConfig.of(profile));
+                WasmModule module = engine.load(artifact("wasi_reactor", profile));
+                Store store = engine.newStore();
+                Linker linker = engine.newLinker()) {
+            Wasi wasi = Wasi.create(store, WasiConfig.builder().build());
+            Instance instance = wasi.addTo(linker).instantiate(store, module);
+
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> wasi.run(instance));
+            assertTrue(e.getMessage().contains("_start"), e.getMessage());
+        }
+    }
+
+    /** The build's precompiled {@code <stem>.<profile>.<target>.cwasm}. */
+    private static byte[] artifact(String stem, Profile profile) {
+        String target = profile == Profile.PULLEY ? "pulley64" : Architecture.current().id();
+        Path dir = Path.of(System.getProperty("nostdwasm.wasi.artifacts", "target/artifacts"));
+        Path file = dir.resolve(stem + "." + profile.cliName() + "." + target + ".cwasm");
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("the build precompiles src/test/wat/*.wat into " + dir
+                    + " (generate-test-resources): run the tests through Maven", e);
+        }
+    }
+}
