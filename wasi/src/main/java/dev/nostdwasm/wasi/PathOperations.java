@@ -221,8 +221,15 @@ final class PathOperations {
         PathResolver.Resolved source = PathResolver.resolve(fromDir, from, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0);
         PathResolver.Resolved target = PathResolver.resolve(toDir, to, false);
         requireNotRoot(target);
-        if (existing(source.hostPath()).isDirectory()) {
+        BasicFileAttributes attributes = existing(source.hostPath());
+        if (attributes.isDirectory()) {
             throw new ErrnoException(Errno.PERM); // link(2) on a directory
+        }
+        if (attributes.isSymbolicLink()) {
+            // Whether Files.createLink follows a link is up to the file system (Jimfs does): a copy
+            // of the link has the same meaning and can never reach what the link points at.
+            Files.createSymbolicLink(target.hostPath(), Files.readSymbolicLink(source.hostPath()));
+            return;
         }
         Files.createLink(target.hostPath(), source.hostPath());
     }
