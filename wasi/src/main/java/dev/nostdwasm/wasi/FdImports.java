@@ -252,21 +252,25 @@ final class FdImports {
         return new long[] {0, 0};
     }
 
-    /** {@code fd_read} ({@code offset} -1) and {@code fd_pread}. */
+    /** {@code fd_read} ({@code offset} -1) and {@code fd_pread}. The descriptor is checked before the buffers. */
     private static int read(GuestMemory m, Descriptor d, long iovs, long count, long offset, long resultAt)
             throws ErrnoException, IOException {
-        long[] buffer = firstBuffer(m, iovs, count);
-        byte[] bytes = new byte[(int) buffer[1]];
         int n;
+        byte[] bytes;
+        long[] buffer;
         if (d instanceof InputDescriptor in) {
             if (offset >= 0) {
                 return Errno.SPIPE;
             }
+            buffer = firstBuffer(m, iovs, count);
+            bytes = new byte[(int) buffer[1]];
             n = bytes.length == 0 ? 0 : Math.max(0, in.in().read(bytes, 0, bytes.length));
         } else if (d instanceof FileDescriptor f) {
             if (!f.readable) {
                 return Errno.BADF;
             }
+            buffer = firstBuffer(m, iovs, count);
+            bytes = new byte[(int) buffer[1]];
             f.channel.position(offset >= 0 ? offset : f.position);
             n = Math.max(0, f.channel.read(ByteBuffer.wrap(bytes)));
             if (offset < 0) {
@@ -280,21 +284,22 @@ final class FdImports {
         return Errno.SUCCESS;
     }
 
-    /** {@code fd_write} ({@code offset} -1) and {@code fd_pwrite}. */
+    /** {@code fd_write} ({@code offset} -1) and {@code fd_pwrite}. The descriptor is checked before the buffers. */
     private static int write(GuestMemory m, Descriptor d, long iovs, long count, long offset, long resultAt)
             throws ErrnoException, IOException {
-        long[] buffer = firstBuffer(m, iovs, count);
-        byte[] bytes = m.read(buffer[0], buffer[1]);
+        byte[] bytes;
         if (d instanceof OutputDescriptor out) {
             if (offset >= 0) {
                 return Errno.SPIPE;
             }
+            bytes = firstBufferBytes(m, iovs, count);
             out.out().write(bytes);
             out.out().flush();
         } else if (d instanceof FileDescriptor f) {
             if (!f.writable) {
                 return Errno.BADF;
             }
+            bytes = firstBufferBytes(m, iovs, count);
             // In append mode every write, positioned or not, goes to the end (Linux's pwrite does too).
             long at = f.append ? f.channel.size() : offset >= 0 ? offset : f.position;
             f.channel.position(at);
@@ -310,6 +315,11 @@ final class FdImports {
         }
         m.writeI32(resultAt, bytes.length);
         return Errno.SUCCESS;
+    }
+
+    private static byte[] firstBufferBytes(GuestMemory m, long iovs, long count) throws ErrnoException {
+        long[] buffer = firstBuffer(m, iovs, count);
+        return m.read(buffer[0], buffer[1]);
     }
 
     /**

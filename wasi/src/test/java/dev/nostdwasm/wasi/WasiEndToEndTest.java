@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nostdwasm.api.Architecture;
 import dev.nostdwasm.api.Engine;
 import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.Instance;
@@ -18,12 +17,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -32,23 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WasiEndToEndTest {
 
-    /** Every provider and profile this machine runs: ffm on Java 22+, jni everywhere. */
-    static Stream<Arguments> providersAndProfiles() {
-        List<Arguments> all = new ArrayList<>();
-        for (String provider : List.of("ffm", "jni")) {
-            if (provider.equals("ffm") && Runtime.version().feature() < 22) {
-                continue;
-            }
-            NoStdRuntime runtime = NoStdRuntime.load(provider);
-            for (Profile profile : runtime.profiles()) {
-                all.add(Arguments.argumentSet(provider + " · " + profile.cliName(), provider, profile));
-            }
-        }
-        return all.stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("providersAndProfiles")
+    @MethodSource("dev.nostdwasm.wasi.TestRuntimes#providersAndProfiles")
     void helloReadsItsPreopenAndExitsWithThree(String provider, Profile profile, @TempDir Path dir) throws IOException {
         Path root = Files.createDirectory(dir.resolve("root"));
         Files.writeString(root.resolve("input.txt"), "from the preopen\n");
@@ -57,7 +37,7 @@ class WasiEndToEndTest {
         WasiConfig config = WasiConfig.builder().stdout(stdout).preopen(root, "/", true).build();
 
         try (Engine engine = NoStdRuntime.load(provider).newEngine(EngineConfig.of(profile));
-                WasmModule module = engine.load(artifact("wasi_hello", profile));
+                WasmModule module = engine.load(TestRuntimes.artifact("wasi_hello", profile));
                 Store store = engine.newStore();
                 Linker linker = engine.newLinker()) {
             Wasi wasi = Wasi.create(store, config);
@@ -70,10 +50,10 @@ class WasiEndToEndTest {
     }
 
     @ParameterizedTest
-    @MethodSource("providersAndProfiles")
+    @MethodSource("dev.nostdwasm.wasi.TestRuntimes#providersAndProfiles")
     void anInstanceWithoutStartIsNotACommand(String provider, Profile profile) {
         try (Engine engine = NoStdRuntime.load(provider).newEngine(EngineConfig.of(profile));
-                WasmModule module = engine.load(artifact("wasi_reactor", profile));
+                WasmModule module = engine.load(TestRuntimes.artifact("wasi_reactor", profile));
                 Store store = engine.newStore();
                 Linker linker = engine.newLinker()) {
             Wasi wasi = Wasi.create(store, WasiConfig.builder().build());
@@ -81,19 +61,6 @@ class WasiEndToEndTest {
 
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> wasi.run(instance));
             assertTrue(e.getMessage().contains("_start"), e.getMessage());
-        }
-    }
-
-    /** The build's precompiled {@code <stem>.<profile>.<target>.cwasm}. */
-    private static byte[] artifact(String stem, Profile profile) {
-        String target = profile == Profile.PULLEY ? "pulley64" : Architecture.current().id();
-        Path dir = Path.of(System.getProperty("nostdwasm.wasi.artifacts", "target/artifacts"));
-        Path file = dir.resolve(stem + "." + profile.cliName() + "." + target + ".cwasm");
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new IllegalStateException("the build precompiles src/test/wat/*.wat into " + dir
-                    + " (generate-test-resources): run the tests through Maven", e);
         }
     }
 }
