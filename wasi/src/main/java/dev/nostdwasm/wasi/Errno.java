@@ -21,7 +21,6 @@ import java.nio.file.ReadOnlyFileSystemException;
 final class Errno {
     static final int SUCCESS = 0;
     static final int ACCES = 2;
-    static final int AGAIN = 6;
     static final int BADF = 8;
     static final int EXIST = 20;
     static final int FAULT = 21;

@@ -2,8 +2,11 @@ package dev.nostdwasm.wasi;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 /**
@@ -94,9 +97,9 @@ final class FdImports {
             return Errno.SUCCESS;
         });
         imports.define("fd_filestat_set_times", "iIIi", (m, a) -> {
-            var times = PathOperations.times(a[1], a[2], (int) a[3]);
+            FileTime[] times = PathOperations.times(a[1], a[2], (int) a[3]);
             Descriptor d = fds.get((int) a[0]);
-            var path = fileOrDirectory(d);
+            Path path = fileOrDirectory(d);
             PathOperations.requireWritable(d instanceof FileDescriptor f ? f.preopen : ((DirectoryDescriptor) d).preopen());
             PathOperations.setTimes(path, times);
             return Errno.SUCCESS;
@@ -181,7 +184,7 @@ final class FdImports {
     }
 
     /** The host path of a file or directory descriptor; {@code BADF} for a stream. */
-    private static java.nio.file.Path fileOrDirectory(Descriptor d) throws ErrnoException {
+    private static Path fileOrDirectory(Descriptor d) throws ErrnoException {
         if (d instanceof FileDescriptor f) {
             return f.hostPath;
         }
@@ -332,11 +335,11 @@ final class FdImports {
         m.checkRange(buf, bufLength);
         List<PathOperations.DirEntry> entries = PathOperations.list(dir);
         ByteBuffer out = ByteBuffer.allocate((int) Math.min(bufLength, Integer.MAX_VALUE - 8))
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                .order(ByteOrder.LITTLE_ENDIAN);
         for (long i = Math.max(0, cookie); i < entries.size() && out.hasRemaining(); i++) {
             PathOperations.DirEntry e = entries.get((int) i);
             byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
-            ByteBuffer dirent = ByteBuffer.allocate(DIRENT_SIZE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer dirent = ByteBuffer.allocate(DIRENT_SIZE).order(ByteOrder.LITTLE_ENDIAN);
             dirent.putLong(i + 1).putLong(e.ino()).putInt(name.length).put((byte) e.filetype());
             out.put(dirent.array(), 0, Math.min(DIRENT_SIZE, out.remaining()));
             out.put(name, 0, Math.min(name.length, out.remaining()));

@@ -1,6 +1,8 @@
 package dev.nostdwasm.wasi;
 
 import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -76,9 +78,9 @@ final class FdTable {
 
     /** Closes and removes every open file (at the end of a run); streams and directories stay. */
     void closeFiles() {
-        var it = used.entrySet().iterator();
+        Iterator<Map.Entry<Integer, Descriptor>> it = used.entrySet().iterator();
         while (it.hasNext()) {
-            var entry = it.next();
+            Map.Entry<Integer, Descriptor> entry = it.next();
             if (entry.getValue() instanceof FileDescriptor f) {
                 it.remove();
                 free.add(entry.getKey());

@@ -3,6 +3,7 @@ package dev.nostdwasm.wasi;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -12,10 +13,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code path_*} operations in Java terms, each on paths {@link PathResolver} confined to a
@@ -274,7 +277,7 @@ final class PathOperations {
         entries.add(new DirEntry(".", selfIno, FileStat.FILETYPE_DIRECTORY));
         entries.add(new DirEntry("..", selfIno, FileStat.FILETYPE_DIRECTORY));
         List<Path> children = new ArrayList<>();
-        try (var stream = Files.newDirectoryStream(host)) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(host)) {
             stream.forEach(children::add);
         }
         children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
@@ -297,9 +300,9 @@ final class PathOperations {
             throw new ErrnoException(Errno.INVAL);
         }
         if (now) {
-            return FileTime.from(java.time.Instant.now());
+            return FileTime.from(Instant.now());
         }
-        return set ? FileTime.from(nanos, java.util.concurrent.TimeUnit.NANOSECONDS) : null;
+        return set ? FileTime.from(nanos, TimeUnit.NANOSECONDS) : null;
     }
 
     private static BasicFileAttributes existing(Path path) throws ErrnoException, IOException {

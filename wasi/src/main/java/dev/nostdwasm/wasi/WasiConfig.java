@@ -89,9 +89,16 @@ public final class WasiConfig {
             return this;
         }
 
-        /** Adds every variable of this JVM's environment ({@link System#getenv()}). */
+        /**
+         * Adds every variable of this JVM's environment ({@link System#getenv()}), except the
+         * ones a guest could not read back ("KEY=VALUE" strings: a name with '=' or NUL).
+         */
         public Builder inheritEnv() {
-            System.getenv().forEach(this::env);
+            System.getenv().forEach((key, value) -> {
+                if (!key.isEmpty() && key.indexOf('=') < 0 && key.indexOf('\0') < 0 && value.indexOf('\0') < 0) {
+                    env.put(key, value);
+                }
+            });
             return this;
         }
 

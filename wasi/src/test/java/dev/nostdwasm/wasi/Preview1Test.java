@@ -403,8 +403,17 @@ class Preview1Test {
 
     @ParameterizedTest
     @MethodSource("dev.nostdwasm.wasi.TestRuntimes#providersAndProfiles")
-    void processAndSocketFunctionsAnswerAsTheStandardWasmtime(String provider, Profile profile) {
+    void withNothingGrantedProcessAndSocketFunctionsAnswerAsTheStandardWasmtime(String provider, Profile profile) {
         try (GuestHarness g = new GuestHarness(provider, profile, WasiConfig.builder().build())) {
+            // Nothing granted: no arguments, no environment, stdin at its end, no preopen.
+            assertEquals(0, g.call("args_sizes_get", OUT, OUT2));
+            assertEquals(0, g.i32(OUT));
+            assertEquals(0, g.call("environ_sizes_get", OUT, OUT2));
+            assertEquals(0, g.i32(OUT));
+            g.putIovec(IOV, BUF, 10);
+            assertEquals(0, g.call("fd_read", 0, IOV, 1, OUT));
+            assertEquals(0, g.i32(OUT));
+            assertEquals(Errno.BADF, g.call("fd_prestat_get", FIRST_PREOPEN, OUT));
             assertEquals(0, g.call("sched_yield"));
             assertEquals(Errno.NOTSUP, g.call("proc_raise", 2));
             assertEquals(Errno.NOTSOCK, g.call("sock_accept", 1, 0, OUT));

@@ -11,7 +11,9 @@ import dev.nostdwasm.api.Linker;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
+import dev.nostdwasm.api.TrapCode;
 import dev.nostdwasm.api.WasmModule;
+import dev.nostdwasm.api.WasmTrapException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,23 @@ class WasiEndToEndTest {
 
             assertEquals(new WasiExit(3), exit, "stdout: " + stdout.toString(StandardCharsets.UTF_8));
             assertEquals("hello\nfrom the preopen\n", stdout.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.nostdwasm.wasi.TestRuntimes#providersAndProfiles")
+    void aStartThatReturnsExitsWithZeroAndATrapStaysATrap(String provider, Profile profile) {
+        try (Engine engine = NoStdRuntime.load(provider).newEngine(EngineConfig.of(profile));
+                WasmModule returns = engine.load(TestRuntimes.artifact("wasi_returns", profile));
+                WasmModule traps = engine.load(TestRuntimes.artifact("wasi_traps", profile));
+                Store store = engine.newStore();
+                Linker linker = engine.newLinker()) {
+            Wasi wasi = Wasi.create(store, WasiConfig.builder().build());
+            wasi.addTo(linker);
+
+            assertEquals(new WasiExit(0), wasi.run(linker, returns));
+            WasmTrapException trap = assertThrows(WasmTrapException.class, () -> wasi.run(linker, traps));
+            assertEquals(TrapCode.UNREACHABLE_CODE_REACHED, trap.trapCode());
         }
     }
 
