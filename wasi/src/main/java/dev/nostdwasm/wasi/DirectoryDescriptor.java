@@ -20,4 +20,9 @@ record DirectoryDescriptor(Preopen preopen, List<String> components, String preo
     Path hostPath() {
         return PathResolver.hostPath(preopen, components);
     }
+
+    /** This directory as a resolved path. */
+    PathResolver.Resolved resolved() {
+        return new PathResolver.Resolved(preopen, components, hostPath());
+    }
 }

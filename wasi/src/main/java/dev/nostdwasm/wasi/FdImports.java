@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 
@@ -78,13 +77,13 @@ final class FdImports {
             Descriptor d = fds.get((int) a[0]);
             FileStat stat = d instanceof InputDescriptor || d instanceof OutputDescriptor
                     ? FileStat.STREAM
-                    : FileStat.of(fileOrDirectory(d));
+                    : FileStat.of(fileOrDirectory(d).hostPath());
             stat.write(m, a[1]);
             return Errno.SUCCESS;
         });
         imports.define("fd_filestat_set_size", "iI", (m, a) -> {
             FileDescriptor f = fds.file((int) a[0]);
-            PathOperations.requireWritable(f.preopen);
+            PathOperations.requireWritable(f.resolved.preopen());
             if (!f.writable) {
                 return Errno.INVAL; // ftruncate(2) on a descriptor not open for writing
             }
@@ -98,10 +97,9 @@ final class FdImports {
         });
         imports.define("fd_filestat_set_times", "iIIi", (m, a) -> {
             FileTime[] times = PathOperations.times(a[1], a[2], (int) a[3]);
-            Descriptor d = fds.get((int) a[0]);
-            Path path = fileOrDirectory(d);
-            PathOperations.requireWritable(d instanceof FileDescriptor f ? f.preopen : ((DirectoryDescriptor) d).preopen());
-            PathOperations.setTimes(path, times);
+            PathResolver.Resolved resolved = fileOrDirectory(fds.get((int) a[0]));
+            PathOperations.requireWritable(resolved.preopen());
+            PathOperations.setTimes(resolved, times);
             return Errno.SUCCESS;
         });
         imports.define("fd_read", "iiii", (m, a) -> read(m, fds.get((int) a[0]), a[1], a[2], -1, a[3]));
@@ -183,13 +181,13 @@ final class FdImports {
         throw new ErrnoException(d instanceof DirectoryDescriptor ? Errno.BADF : Errno.SPIPE);
     }
 
-    /** The host path of a file or directory descriptor; {@code BADF} for a stream. */
-    private static Path fileOrDirectory(Descriptor d) throws ErrnoException {
+    /** Where a file or directory descriptor was opened; {@code BADF} for a stream. */
+    private static PathResolver.Resolved fileOrDirectory(Descriptor d) throws ErrnoException {
         if (d instanceof FileDescriptor f) {
-            return f.hostPath;
+            return f.resolved;
         }
         if (d instanceof DirectoryDescriptor dir) {
-            return dir.hostPath();
+            return dir.resolved();
         }
         throw new ErrnoException(Errno.BADF);
     }

@@ -2,15 +2,14 @@ package dev.nostdwasm.wasi;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Path;
 
 /**
  * An open regular file. WASI keeps the position here, not in the channel, so that {@code
  * fd_pread}/{@code fd_pwrite} on any channel (not only a {@code FileChannel}) leave it alone.
  */
 final class FileDescriptor implements Descriptor {
-    final Preopen preopen;
-    final Path hostPath;
+    /** Where the file was opened: its stat and times are looked up there. */
+    final PathResolver.Resolved resolved;
     final SeekableByteChannel channel;
     final boolean readable;
     final boolean writable;
@@ -20,9 +19,8 @@ final class FileDescriptor implements Descriptor {
     /** {@code FDFLAGS_NONBLOCK}: only reported back; file I/O never blocks for long. */
     boolean nonblock;
 
-    FileDescriptor(Preopen preopen, Path hostPath, SeekableByteChannel channel, boolean readable, boolean writable) {
-        this.preopen = preopen;
-        this.hostPath = hostPath;
+    FileDescriptor(PathResolver.Resolved resolved, SeekableByteChannel channel, boolean readable, boolean writable) {
+        this.resolved = resolved;
         this.channel = channel;
         this.readable = readable;
         this.writable = writable;

@@ -2,15 +2,11 @@ package dev.nostdwasm.wasi;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -125,8 +121,11 @@ final class PathOperations {
         if ((fdflags & FDFLAGS_DSYNC) != 0) {
             options.add(StandardOpenOption.DSYNC);
         }
-        SeekableByteChannel channel = Files.newByteChannel(host, options);
-        FileDescriptor file = new FileDescriptor(resolved.preopen(), host, channel, read, write);
+        SeekableByteChannel channel;
+        try (ParentDirectory parent = ParentDirectory.open(resolved)) {
+            channel = parent.newByteChannel(options);
+        }
+        FileDescriptor file = new FileDescriptor(resolved, channel, read, write);
         file.append = (fdflags & FDFLAGS_APPEND) != 0;
         file.nonblock = (fdflags & FDFLAGS_NONBLOCK) != 0;
         return file;
@@ -151,7 +150,9 @@ final class PathOperations {
         if (!attributes.isDirectory()) {
             throw new ErrnoException(Errno.NOTDIR);
         }
-        Files.delete(resolved.hostPath());
+        try (ParentDirectory parent = ParentDirectory.open(resolved)) {
+            parent.deleteDirectory();
+        }
     }
 
     /** {@code path_unlink_file}. */
@@ -165,7 +166,9 @@ final class PathOperations {
         if (existing(resolved.hostPath()).isDirectory()) {
             throw new ErrnoException(Errno.ISDIR);
         }
-        Files.delete(resolved.hostPath());
+        try (ParentDirectory parent = ParentDirectory.open(resolved)) {
+            parent.deleteFile();
+        }
     }
 
     /** {@code path_rename}: replaces a file, or an empty directory, at the destination. */
@@ -178,11 +181,9 @@ final class PathOperations {
         requireNotRoot(source);
         requireNotRoot(target);
         existing(source.hostPath());
-        try {
-            // rename(2) itself on the default file system: it replaces what POSIX says it replaces.
-            Files.move(source.hostPath(), target.hostPath(), StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source.hostPath(), target.hostPath(), StandardCopyOption.REPLACE_EXISTING);
+        try (ParentDirectory sourceParent = ParentDirectory.open(source);
+                ParentDirectory targetParent = ParentDirectory.open(target)) {
+            sourceParent.moveTo(targetParent);
         }
     }
 
@@ -245,7 +246,7 @@ final class PathOperations {
         requireWritable(dir.preopen());
         PathResolver.Resolved resolved = PathResolver.resolve(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0);
         existing(resolved.hostPath());
-        setTimes(resolved.hostPath(), times);
+        setTimes(resolved, times);
     }
 
     /**
@@ -260,13 +261,11 @@ final class PathOperations {
         };
     }
 
-    /** Sets the times of {@code path} itself (a link is not followed). */
-    static void setTimes(Path path, FileTime[] times) throws IOException {
-        if (times[0] == null && times[1] == null) {
-            return;
+    /** Sets the times of {@code resolved} itself (a link is not followed). */
+    static void setTimes(PathResolver.Resolved resolved, FileTime[] times) throws IOException {
+        try (ParentDirectory parent = ParentDirectory.open(resolved)) {
+            parent.setTimes(times);
         }
-        Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .setTimes(times[1], times[0], null);
     }
 
     /** The entries of {@code dir} for {@code fd_readdir}: "." and "..", then the rest by name. */
@@ -276,15 +275,15 @@ final class PathOperations {
         long selfIno = FileStat.of(host).ino();
         entries.add(new DirEntry(".", selfIno, FileStat.FILETYPE_DIRECTORY));
         entries.add(new DirEntry("..", selfIno, FileStat.FILETYPE_DIRECTORY));
-        List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(host)) {
-            stream.forEach(children::add);
+        List<String> names;
+        try (ParentDirectory parent = ParentDirectory.open(dir.resolved())) {
+            names = parent.list();
         }
-        children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-        for (Path child : children) {
+        names.sort(null);
+        for (String name : names) {
             try {
-                FileStat stat = FileStat.of(child);
-                entries.add(new DirEntry(child.getFileName().toString(), stat.ino(), stat.filetype()));
+                FileStat stat = FileStat.of(host.resolve(name));
+                entries.add(new DirEntry(name, stat.ino(), stat.filetype()));
             } catch (IOException gone) {
                 // Removed since it was listed: it is simply not there any more.
             }
