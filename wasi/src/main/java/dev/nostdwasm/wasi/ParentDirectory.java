@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -73,7 +74,17 @@ final class ParentDirectory implements AutoCloseable {
 
     /** Opens the last component as a file ({@code options} must hold {@link LinkOption#NOFOLLOW_LINKS}). */
     SeekableByteChannel newByteChannel(Set<OpenOption> options) throws IOException {
-        return handle != null ? handle.newByteChannel(name(), options) : Files.newByteChannel(resolved.hostPath(), options);
+        if (handle != null) {
+            return handle.newByteChannel(name(), options);
+        }
+        try {
+            return Files.newByteChannel(resolved.hostPath(), options);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // A file system without links (a zip file) refuses NOFOLLOW_LINKS: there is nothing to follow.
+            Set<OpenOption> withoutNofollow = new HashSet<>(options);
+            withoutNofollow.remove(LinkOption.NOFOLLOW_LINKS);
+            return Files.newByteChannel(resolved.hostPath(), withoutNofollow);
+        }
     }
 
     /** Removes the last component, a file or a link. */

@@ -47,7 +47,7 @@ public interface WasiClock {
 
             @Override
             public long threadCpuNanos() {
-                return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                return Math.max(0, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()); // -1: not measured
             }
         };
     }
