@@ -14,22 +14,6 @@ import java.util.List;
  * most {@value #MAX_TRANSFER} bytes per call.
  */
 final class FdImports {
-    static final long FDFLAGS_ALL = PathOperations.FDFLAGS_APPEND | PathOperations.FDFLAGS_DSYNC
-            | PathOperations.FDFLAGS_NONBLOCK | PathOperations.FDFLAGS_RSYNC | PathOperations.FDFLAGS_SYNC;
-    static final long RIGHT_FD_READ = 1L << 1;
-    static final long RIGHT_FD_SEEK = 1L << 2;
-    static final long RIGHT_FD_WRITE = 1L << 6;
-    static final long RIGHT_FD_READDIR = 1L << 14;
-    static final long RIGHT_FD_FILESTAT_SET_SIZE = 1L << 22;
-    static final long RIGHTS_ALL = (1L << 30) - 1;
-    /**
-     * What a preopen reports (the standard Wasmtime's fixed set, which many libcs expect): the
-     * path rights but path_filestat_set_size, fd_readdir, and fd_filestat_get/set_times.
-     */
-    static final long RIGHTS_PREOPEN = bits(9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 23, 24, 25, 26);
-    /** What a preopen passes on: its own rights and every fd_* right (the sock_* ones excepted). */
-    static final long RIGHTS_PREOPEN_INHERITING = RIGHTS_PREOPEN | bits(0, 1, 2, 3, 4, 5, 6, 7, 8, 22, 27);
-    static final int WHENCE_END = 2;
     /** The most one read or write moves (a short transfer is allowed; callers loop). */
     static final int MAX_TRANSFER = 1 << 22;
     private static final int DIRENT_SIZE = 24;
@@ -58,18 +42,18 @@ final class FdImports {
         imports.define("fd_sync", "i", (m, a) -> force(fds.file((int) a[0]), true));
         imports.define("fd_fdstat_get", "ii", (m, a) -> fdstat(m, fds.get((int) a[0]), a[1]));
         imports.define("fd_fdstat_set_flags", "ii", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], FDFLAGS_ALL);
+            PathOperations.requireKnownFlags(a[1], WasiAbi.FDFLAGS_ALL);
             FileDescriptor f = fds.file((int) a[0]);
-            if ((a[1] & (PathOperations.FDFLAGS_DSYNC | PathOperations.FDFLAGS_RSYNC | PathOperations.FDFLAGS_SYNC)) != 0) {
+            if ((a[1] & (WasiAbi.FDFLAGS_DSYNC | WasiAbi.FDFLAGS_RSYNC | WasiAbi.FDFLAGS_SYNC)) != 0) {
                 return Errno.INVAL; // only APPEND and NONBLOCK can change after opening
             }
-            f.append = (a[1] & PathOperations.FDFLAGS_APPEND) != 0;
-            f.nonblock = (a[1] & PathOperations.FDFLAGS_NONBLOCK) != 0;
+            f.append = (a[1] & WasiAbi.FDFLAGS_APPEND) != 0;
+            f.nonblock = (a[1] & WasiAbi.FDFLAGS_NONBLOCK) != 0;
             return Errno.SUCCESS;
         });
         imports.define("fd_fdstat_set_rights", "iII", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], RIGHTS_ALL);
-            PathOperations.requireKnownFlags(a[2], RIGHTS_ALL);
+            PathOperations.requireKnownFlags(a[1], WasiAbi.RIGHTS_ALL);
+            PathOperations.requireKnownFlags(a[2], WasiAbi.RIGHTS_ALL);
             fileOrDirectory(fds.get((int) a[0]));
             return Errno.SUCCESS; // rights are not enforced beyond read and write (as the standard Wasmtime)
         });
@@ -142,17 +126,17 @@ final class FdImports {
             return Errno.SUCCESS;
         });
         imports.define("fd_seek", "iIii", (m, a) -> {
-            if (a[2] > WHENCE_END) {
+            if (a[2] > WasiAbi.WHENCE_END) {
                 return Errno.INVAL;
             }
             FileDescriptor f = seekable(fds.get((int) a[0]));
             long base = switch ((int) a[2]) {
-                case 0 -> 0;
-                case 1 -> f.position;
+                case WasiAbi.WHENCE_SET -> 0;
+                case WasiAbi.WHENCE_CUR -> f.position;
                 default -> f.channel.size();
             };
             long position = base + a[1];
-            if ((a[2] == 0 && a[1] < 0) || position < 0 || (a[1] > 0 && position < base)) {
+            if ((a[2] == WasiAbi.WHENCE_SET && a[1] < 0) || position < 0 || (a[1] > 0 && position < base)) {
                 return Errno.INVAL;
             }
             m.writeI64(a[3], position);
@@ -163,14 +147,6 @@ final class FdImports {
             m.writeI64(a[1], seekable(fds.get((int) a[0])).position);
             return Errno.SUCCESS;
         });
-    }
-
-    private static long bits(int... numbers) {
-        long mask = 0;
-        for (int n : numbers) {
-            mask |= 1L << n;
-        }
-        return mask;
     }
 
     /** The file of a seekable descriptor: {@code SPIPE} for a stream, {@code BADF} for a directory. */
@@ -205,31 +181,31 @@ final class FdImports {
         long base;
         long inheriting;
         if (d instanceof InputDescriptor) {
-            filetype = FileStat.FILETYPE_UNKNOWN;
-            base = inheriting = RIGHT_FD_READ;
+            filetype = WasiAbi.FILETYPE_UNKNOWN;
+            base = inheriting = WasiAbi.RIGHT_FD_READ;
         } else if (d instanceof OutputDescriptor) {
-            filetype = FileStat.FILETYPE_UNKNOWN;
-            base = inheriting = RIGHT_FD_WRITE;
+            filetype = WasiAbi.FILETYPE_UNKNOWN;
+            base = inheriting = WasiAbi.RIGHT_FD_WRITE;
         } else if (d instanceof DirectoryDescriptor dir) {
-            filetype = FileStat.FILETYPE_DIRECTORY;
+            filetype = WasiAbi.FILETYPE_DIRECTORY;
             if (dir.preopenName() != null) {
-                base = RIGHTS_PREOPEN;
-                inheriting = RIGHTS_PREOPEN_INHERITING;
+                base = WasiAbi.RIGHTS_PREOPEN;
+                inheriting = WasiAbi.RIGHTS_PREOPEN_INHERITING;
             } else {
-                base = inheriting = RIGHTS_ALL & ~RIGHT_FD_SEEK & ~RIGHT_FD_FILESTAT_SET_SIZE & ~RIGHT_FD_WRITE;
+                base = inheriting = WasiAbi.RIGHTS_ALL & ~WasiAbi.RIGHT_FD_SEEK & ~WasiAbi.RIGHT_FD_FILESTAT_SET_SIZE & ~WasiAbi.RIGHT_FD_WRITE;
             }
         } else {
             FileDescriptor f = (FileDescriptor) d;
-            filetype = FileStat.FILETYPE_REGULAR_FILE;
-            base = RIGHTS_ALL;
+            filetype = WasiAbi.FILETYPE_REGULAR_FILE;
+            base = WasiAbi.RIGHTS_ALL;
             if (!f.readable) {
-                base &= ~(RIGHT_FD_READ | RIGHT_FD_READDIR);
+                base &= ~(WasiAbi.RIGHT_FD_READ | WasiAbi.RIGHT_FD_READDIR);
             }
             if (!f.writable) {
-                base &= ~RIGHT_FD_WRITE;
+                base &= ~WasiAbi.RIGHT_FD_WRITE;
             }
             inheriting = base;
-            flags = (f.append ? PathOperations.FDFLAGS_APPEND : 0) | (f.nonblock ? PathOperations.FDFLAGS_NONBLOCK : 0);
+            flags = (f.append ? WasiAbi.FDFLAGS_APPEND : 0) | (f.nonblock ? WasiAbi.FDFLAGS_NONBLOCK : 0);
         }
         m.checkRange(at, 24);
         m.writeI64(at, filetype); // u8 filetype, padding, u16 flags at 2 (written next)

@@ -11,19 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 /** A {@code filestat}: what {@code fd_filestat_get} and {@code path_filestat_get} return. */
 record FileStat(long dev, long ino, int filetype, long nlink, long size, long atim, long mtim, long ctim) {
-    static final int FILETYPE_UNKNOWN = 0;
-    static final int FILETYPE_BLOCK_DEVICE = 1;
-    static final int FILETYPE_CHARACTER_DEVICE = 2;
-    static final int FILETYPE_DIRECTORY = 3;
-    static final int FILETYPE_REGULAR_FILE = 4;
-    static final int FILETYPE_SOCKET_STREAM = 6;
-    static final int FILETYPE_SYMBOLIC_LINK = 7;
 
     /** Size of a {@code filestat} in guest memory. */
     static final int SIZE = 64;
 
     /** What stdin, stdout and stderr report: all zero, as the standard Wasmtime gives. */
-    static final FileStat STREAM = new FileStat(0, 0, FILETYPE_UNKNOWN, 0, 0, 0, 0, 0);
+    static final FileStat STREAM = new FileStat(0, 0, WasiAbi.FILETYPE_UNKNOWN, 0, 0, 0, 0, 0);
 
     /** The stat of {@code path} itself (a link is not followed). */
     static FileStat of(Path path) throws IOException {
@@ -42,12 +35,12 @@ record FileStat(long dev, long ino, int filetype, long nlink, long size, long at
             if (unix.get("ctime") instanceof FileTime t) {
                 ctim = nanos(t);
             }
-            if (filetype == FILETYPE_UNKNOWN && unix.get("mode") instanceof Integer mode) {
+            if (filetype == WasiAbi.FILETYPE_UNKNOWN && unix.get("mode") instanceof Integer mode) {
                 filetype = switch (mode & 0170000) {
-                    case 0020000 -> FILETYPE_CHARACTER_DEVICE;
-                    case 0060000 -> FILETYPE_BLOCK_DEVICE;
-                    case 0140000 -> FILETYPE_SOCKET_STREAM;
-                    default -> FILETYPE_UNKNOWN;
+                    case 0020000 -> WasiAbi.FILETYPE_CHARACTER_DEVICE;
+                    case 0060000 -> WasiAbi.FILETYPE_BLOCK_DEVICE;
+                    case 0140000 -> WasiAbi.FILETYPE_SOCKET_STREAM;
+                    default -> WasiAbi.FILETYPE_UNKNOWN;
                 };
             }
         }
@@ -58,15 +51,15 @@ record FileStat(long dev, long ino, int filetype, long nlink, long size, long at
     /** The WASI file type of what {@code attributes} describe. */
     static int filetype(BasicFileAttributes attributes) {
         if (attributes.isSymbolicLink()) {
-            return FILETYPE_SYMBOLIC_LINK;
+            return WasiAbi.FILETYPE_SYMBOLIC_LINK;
         }
         if (attributes.isDirectory()) {
-            return FILETYPE_DIRECTORY;
+            return WasiAbi.FILETYPE_DIRECTORY;
         }
         if (attributes.isRegularFile()) {
-            return FILETYPE_REGULAR_FILE;
+            return WasiAbi.FILETYPE_REGULAR_FILE;
         }
-        return FILETYPE_UNKNOWN;
+        return WasiAbi.FILETYPE_UNKNOWN;
     }
 
     /** Writes this stat at {@code address}. */

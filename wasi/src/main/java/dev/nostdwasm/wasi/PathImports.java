@@ -13,31 +13,31 @@ final class PathImports {
             return Errno.SUCCESS;
         });
         imports.define("path_filestat_get", "iiiii", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], PathOperations.LOOKUP_SYMLINK_FOLLOW);
+            PathOperations.requireKnownFlags(a[1], WasiAbi.LOOKUP_SYMLINK_FOLLOW);
             DirectoryDescriptor dir = fds.directory((int) a[0]);
             PathOperations.stat(dir, (int) a[1], m.readString(a[2], a[3])).write(m, a[4]);
             return Errno.SUCCESS;
         });
         imports.define("path_filestat_set_times", "iiiiIIi", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], PathOperations.LOOKUP_SYMLINK_FOLLOW);
+            PathOperations.requireKnownFlags(a[1], WasiAbi.LOOKUP_SYMLINK_FOLLOW);
             PathOperations.times(a[4], a[5], (int) a[6]);
             DirectoryDescriptor dir = fds.directory((int) a[0]);
             PathOperations.setTimes(dir, (int) a[1], m.readString(a[2], a[3]), a[4], a[5], (int) a[6]);
             return Errno.SUCCESS;
         });
         imports.define("path_link", "iiiiiii", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], PathOperations.LOOKUP_SYMLINK_FOLLOW);
+            PathOperations.requireKnownFlags(a[1], WasiAbi.LOOKUP_SYMLINK_FOLLOW);
             DirectoryDescriptor from = fds.directory((int) a[0]);
             DirectoryDescriptor to = fds.directory((int) a[4]);
             PathOperations.link(from, (int) a[1], m.readString(a[2], a[3]), to, m.readString(a[5], a[6]));
             return Errno.SUCCESS;
         });
         imports.define("path_open", "iiiiiIIii", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], PathOperations.LOOKUP_SYMLINK_FOLLOW);
-            PathOperations.requireKnownFlags(a[4], 0b1111);
-            PathOperations.requireKnownFlags(a[5], FdImports.RIGHTS_ALL);
-            PathOperations.requireKnownFlags(a[6], FdImports.RIGHTS_ALL);
-            PathOperations.requireKnownFlags(a[7], FdImports.FDFLAGS_ALL);
+            PathOperations.requireKnownFlags(a[1], WasiAbi.LOOKUP_SYMLINK_FOLLOW);
+            PathOperations.requireKnownFlags(a[4], WasiAbi.OFLAGS_ALL);
+            PathOperations.requireKnownFlags(a[5], WasiAbi.RIGHTS_ALL);
+            PathOperations.requireKnownFlags(a[6], WasiAbi.RIGHTS_ALL);
+            PathOperations.requireKnownFlags(a[7], WasiAbi.FDFLAGS_ALL);
             String path = m.readString(a[2], a[3]);
             Descriptor at = fds.get((int) a[0]);
             if (!(at instanceof DirectoryDescriptor dir)) {
@@ -45,7 +45,7 @@ final class PathImports {
             }
             m.checkRange(a[8], 4);
             Descriptor opened = PathOperations.open(dir, (int) a[1], path, (int) a[4],
-                    (a[5] & FdImports.RIGHT_FD_READ) != 0, (a[5] & FdImports.RIGHT_FD_WRITE) != 0, (int) a[7]);
+                    (a[5] & WasiAbi.RIGHT_FD_READ) != 0, (a[5] & WasiAbi.RIGHT_FD_WRITE) != 0, (int) a[7]);
             m.writeI32(a[8], fds.add(opened));
             return Errno.SUCCESS;
         });

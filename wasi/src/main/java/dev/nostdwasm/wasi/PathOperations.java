@@ -23,21 +23,6 @@ import java.util.concurrent.TimeUnit;
  * through guest memory.
  */
 final class PathOperations {
-    static final int LOOKUP_SYMLINK_FOLLOW = 1;
-    static final int OFLAGS_CREAT = 1;
-    static final int OFLAGS_DIRECTORY = 2;
-    static final int OFLAGS_EXCL = 4;
-    static final int OFLAGS_TRUNC = 8;
-    static final int FDFLAGS_APPEND = 1;
-    static final int FDFLAGS_DSYNC = 2;
-    static final int FDFLAGS_NONBLOCK = 4;
-    static final int FDFLAGS_RSYNC = 8;
-    static final int FDFLAGS_SYNC = 16;
-    static final int FSTFLAGS_ATIM = 1;
-    static final int FSTFLAGS_ATIM_NOW = 2;
-    static final int FSTFLAGS_MTIM = 4;
-    static final int FSTFLAGS_MTIM_NOW = 8;
-
     private PathOperations() {}
 
     /** {@code PERM} when {@code preopen} is read-only. */
@@ -56,8 +41,8 @@ final class PathOperations {
 
     /** {@code path_filestat_get}. */
     static FileStat stat(DirectoryDescriptor dir, int lookupFlags, String path) throws ErrnoException, IOException {
-        requireKnownFlags(lookupFlags, LOOKUP_SYMLINK_FOLLOW);
-        return FileStat.of(PathResolver.resolve(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0).hostPath());
+        requireKnownFlags(lookupFlags, WasiAbi.LOOKUP_SYMLINK_FOLLOW);
+        return FileStat.of(PathResolver.resolve(dir, path, (lookupFlags & WasiAbi.LOOKUP_SYMLINK_FOLLOW) != 0).hostPath());
     }
 
     /**
@@ -67,17 +52,17 @@ final class PathOperations {
      */
     static Descriptor open(DirectoryDescriptor dir, int lookupFlags, String path, int oflags,
             boolean read, boolean write, int fdflags) throws ErrnoException, IOException {
-        requireKnownFlags(lookupFlags, LOOKUP_SYMLINK_FOLLOW);
-        requireKnownFlags(oflags, OFLAGS_CREAT | OFLAGS_DIRECTORY | OFLAGS_EXCL | OFLAGS_TRUNC);
-        requireKnownFlags(fdflags, FDFLAGS_APPEND | FDFLAGS_DSYNC | FDFLAGS_NONBLOCK | FDFLAGS_RSYNC | FDFLAGS_SYNC);
-        boolean create = (oflags & OFLAGS_CREAT) != 0;
-        boolean exclusive = (oflags & OFLAGS_EXCL) != 0;
-        boolean truncate = (oflags & OFLAGS_TRUNC) != 0;
-        boolean directory = (oflags & OFLAGS_DIRECTORY) != 0;
+        requireKnownFlags(lookupFlags, WasiAbi.LOOKUP_SYMLINK_FOLLOW);
+        requireKnownFlags(oflags, WasiAbi.OFLAGS_ALL);
+        requireKnownFlags(fdflags, WasiAbi.FDFLAGS_ALL);
+        boolean create = (oflags & WasiAbi.OFLAGS_CREAT) != 0;
+        boolean exclusive = (oflags & WasiAbi.OFLAGS_EXCL) != 0;
+        boolean truncate = (oflags & WasiAbi.OFLAGS_TRUNC) != 0;
+        boolean directory = (oflags & WasiAbi.OFLAGS_DIRECTORY) != 0;
         if (create || truncate || write) {
             requireWritable(dir.preopen());
         }
-        PathResolver.Resolved resolved = PathResolver.resolve(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0);
+        PathResolver.Resolved resolved = PathResolver.resolve(dir, path, (lookupFlags & WasiAbi.LOOKUP_SYMLINK_FOLLOW) != 0);
         Path host = resolved.hostPath();
         BasicFileAttributes attributes = PathResolver.attributesOrNull(host);
         if (attributes != null && create && exclusive) {
@@ -115,10 +100,10 @@ final class PathOperations {
         if (truncate) {
             options.add(StandardOpenOption.TRUNCATE_EXISTING);
         }
-        if ((fdflags & FDFLAGS_SYNC) != 0) {
+        if ((fdflags & WasiAbi.FDFLAGS_SYNC) != 0) {
             options.add(StandardOpenOption.SYNC);
         }
-        if ((fdflags & FDFLAGS_DSYNC) != 0) {
+        if ((fdflags & WasiAbi.FDFLAGS_DSYNC) != 0) {
             options.add(StandardOpenOption.DSYNC);
         }
         SeekableByteChannel channel;
@@ -126,8 +111,8 @@ final class PathOperations {
             channel = parent.newByteChannel(options);
         }
         FileDescriptor file = new FileDescriptor(resolved, channel, read, write);
-        file.append = (fdflags & FDFLAGS_APPEND) != 0;
-        file.nonblock = (fdflags & FDFLAGS_NONBLOCK) != 0;
+        file.append = (fdflags & WasiAbi.FDFLAGS_APPEND) != 0;
+        file.nonblock = (fdflags & WasiAbi.FDFLAGS_NONBLOCK) != 0;
         return file;
     }
 
@@ -220,9 +205,9 @@ final class PathOperations {
      */
     static void link(DirectoryDescriptor fromDir, int lookupFlags, String from, DirectoryDescriptor toDir, String to)
             throws ErrnoException, IOException {
-        requireKnownFlags(lookupFlags, LOOKUP_SYMLINK_FOLLOW);
+        requireKnownFlags(lookupFlags, WasiAbi.LOOKUP_SYMLINK_FOLLOW);
         requireWritable(toDir.preopen());
-        PathResolver.Resolved source = PathResolver.resolve(fromDir, from, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0);
+        PathResolver.Resolved source = PathResolver.resolve(fromDir, from, (lookupFlags & WasiAbi.LOOKUP_SYMLINK_FOLLOW) != 0);
         PathResolver.Resolved target = PathResolver.resolve(toDir, to, false);
         requireNotRoot(target);
         BasicFileAttributes attributes = existing(source.hostPath());
@@ -241,10 +226,10 @@ final class PathOperations {
     /** {@code path_filestat_set_times}. */
     static void setTimes(DirectoryDescriptor dir, int lookupFlags, String path, long atim, long mtim, int fstFlags)
             throws ErrnoException, IOException {
-        requireKnownFlags(lookupFlags, LOOKUP_SYMLINK_FOLLOW);
+        requireKnownFlags(lookupFlags, WasiAbi.LOOKUP_SYMLINK_FOLLOW);
         FileTime[] times = times(atim, mtim, fstFlags);
         requireWritable(dir.preopen());
-        PathResolver.Resolved resolved = PathResolver.resolve(dir, path, (lookupFlags & LOOKUP_SYMLINK_FOLLOW) != 0);
+        PathResolver.Resolved resolved = PathResolver.resolve(dir, path, (lookupFlags & WasiAbi.LOOKUP_SYMLINK_FOLLOW) != 0);
         existing(resolved.hostPath());
         setTimes(resolved, times);
     }
@@ -254,10 +239,10 @@ final class PathOperations {
      * INVAL} for unknown flags and for a time both given and "now".
      */
     static FileTime[] times(long atim, long mtim, int fstFlags) throws ErrnoException {
-        requireKnownFlags(fstFlags, FSTFLAGS_ATIM | FSTFLAGS_ATIM_NOW | FSTFLAGS_MTIM | FSTFLAGS_MTIM_NOW);
+        requireKnownFlags(fstFlags, WasiAbi.FSTFLAGS_ATIM | WasiAbi.FSTFLAGS_ATIM_NOW | WasiAbi.FSTFLAGS_MTIM | WasiAbi.FSTFLAGS_MTIM_NOW);
         return new FileTime[] {
-            time(atim, (fstFlags & FSTFLAGS_ATIM) != 0, (fstFlags & FSTFLAGS_ATIM_NOW) != 0),
-            time(mtim, (fstFlags & FSTFLAGS_MTIM) != 0, (fstFlags & FSTFLAGS_MTIM_NOW) != 0)
+            time(atim, (fstFlags & WasiAbi.FSTFLAGS_ATIM) != 0, (fstFlags & WasiAbi.FSTFLAGS_ATIM_NOW) != 0),
+            time(mtim, (fstFlags & WasiAbi.FSTFLAGS_MTIM) != 0, (fstFlags & WasiAbi.FSTFLAGS_MTIM_NOW) != 0)
         };
     }
 
@@ -273,8 +258,8 @@ final class PathOperations {
         Path host = dir.hostPath();
         List<DirEntry> entries = new ArrayList<>();
         long selfIno = FileStat.of(host).ino();
-        entries.add(new DirEntry(".", selfIno, FileStat.FILETYPE_DIRECTORY));
-        entries.add(new DirEntry("..", selfIno, FileStat.FILETYPE_DIRECTORY));
+        entries.add(new DirEntry(".", selfIno, WasiAbi.FILETYPE_DIRECTORY));
+        entries.add(new DirEntry("..", selfIno, WasiAbi.FILETYPE_DIRECTORY));
         List<String> names;
         try (ParentDirectory parent = ParentDirectory.open(dir.resolved())) {
             names = parent.list();

@@ -73,7 +73,7 @@ final class Poll {
                 long timeout = m.readI64(at + 24);
                 int flags = m.readU16(at + 40);
                 PathOperations.requireKnownFlags(flags, SUBCLOCKFLAGS_ABSTIME);
-                if (clock != Preview1.CLOCK_REALTIME && clock != Preview1.CLOCK_MONOTONIC) {
+                if (clock != WasiAbi.CLOCK_REALTIME && clock != WasiAbi.CLOCK_MONOTONIC) {
                     throw new ErrnoException(Errno.INVAL); // the standard Wasmtime waits on these two only
                 }
                 long delay;

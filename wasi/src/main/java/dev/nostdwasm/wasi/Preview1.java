@@ -10,10 +10,6 @@ import java.util.List;
  * their errno choices.
  */
 final class Preview1 {
-    static final int CLOCK_REALTIME = 0;
-    static final int CLOCK_MONOTONIC = 1;
-    static final int CLOCK_PROCESS_CPUTIME = 2;
-    static final int CLOCK_THREAD_CPUTIME = 3;
     /** The last signal number ({@code signal} enum): SIGSYS. */
     private static final int SIGNAL_MAX = 30;
 
@@ -61,7 +57,7 @@ final class Preview1 {
         });
         // No socket is ever granted, so every descriptor is not one (the standard Wasmtime's answers).
         imports.define("sock_accept", "iii", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], FdImports.FDFLAGS_ALL);
+            PathOperations.requireKnownFlags(a[1], WasiAbi.FDFLAGS_ALL);
             context.fds.get((int) a[0]);
             return Errno.NOTSOCK;
         });
@@ -87,7 +83,7 @@ final class Preview1 {
 
     /** {@code INVAL} for a clock id the spec does not know. */
     static void requireClock(long id) throws ErrnoException {
-        if (id < CLOCK_REALTIME || id > CLOCK_THREAD_CPUTIME) {
+        if (id < WasiAbi.CLOCK_REALTIME || id > WasiAbi.CLOCK_THREAD_CPUTIME) {
             throw new ErrnoException(Errno.INVAL);
         }
     }
@@ -95,9 +91,9 @@ final class Preview1 {
     /** The time of clock {@code id}. */
     static long now(WasiClock clock, int id) {
         return switch (id) {
-            case CLOCK_REALTIME -> clock.realtimeNanos();
-            case CLOCK_MONOTONIC -> clock.monotonicNanos();
-            case CLOCK_PROCESS_CPUTIME -> clock.processCpuNanos();
+            case WasiAbi.CLOCK_REALTIME -> clock.realtimeNanos();
+            case WasiAbi.CLOCK_MONOTONIC -> clock.monotonicNanos();
+            case WasiAbi.CLOCK_PROCESS_CPUTIME -> clock.processCpuNanos();
             default -> clock.threadCpuNanos();
         };
     }

@@ -33,7 +33,7 @@ class Preview1Test {
     private static final long OUT2 = 8256;
     /** Past the end of the 1-page memory. */
     private static final long OUT_OF_BOUNDS = 65536 - 4;
-    private static final long RIGHTS_READ_WRITE = FdImports.RIGHT_FD_READ | FdImports.RIGHT_FD_WRITE;
+    private static final long RIGHTS_READ_WRITE = WasiAbi.RIGHT_FD_READ | WasiAbi.RIGHT_FD_WRITE;
     private static final int FIRST_PREOPEN = 3;
 
     @TempDir
@@ -150,8 +150,8 @@ class Preview1Test {
             assertEquals(Errno.SPIPE, g.call("fd_pread", 0, IOV, 1, 0, OUT));
             // fdstat and filestat of a stream.
             assertEquals(0, g.call("fd_fdstat_get", 1, OUT));
-            assertEquals(FileStat.FILETYPE_UNKNOWN, g.u8(OUT));
-            assertEquals(FdImports.RIGHT_FD_WRITE, g.i64(OUT + 8));
+            assertEquals(WasiAbi.FILETYPE_UNKNOWN, g.u8(OUT));
+            assertEquals(WasiAbi.RIGHT_FD_WRITE, g.i64(OUT + 8));
             assertEquals(0, g.call("fd_filestat_get", 0, BUF));
             assertArrayEquals(new byte[FileStat.SIZE], g.bytes(BUF, FileStat.SIZE));
         }
@@ -161,7 +161,7 @@ class Preview1Test {
     @MethodSource("dev.nostdwasm.wasi.TestRuntimes#providersAndProfiles")
     void filesReadWriteSeekAndResize(String provider, Profile profile) throws IOException {
         try (GuestHarness g = new GuestHarness(provider, profile, withPreopen().build())) {
-            int fd = open(g, "data.bin", PathOperations.OFLAGS_CREAT | PathOperations.OFLAGS_EXCL, RIGHTS_READ_WRITE, 0);
+            int fd = open(g, "data.bin", WasiAbi.OFLAGS_CREAT | WasiAbi.OFLAGS_EXCL, RIGHTS_READ_WRITE, 0);
             assertEquals(FIRST_PREOPEN + 1, fd);
             g.putIovec(IOV, BUF, g.putString(BUF, "0123456789"));
             assertEquals(0, g.call("fd_write", fd, IOV, 1, OUT));
@@ -180,7 +180,7 @@ class Preview1Test {
             assertEquals(0, g.call("fd_tell", fd, OUT));
             assertEquals(10, g.i64(OUT), "pwrite leaves the position");
             assertEquals(0, g.call("fd_filestat_get", fd, BUF));
-            assertEquals(FileStat.FILETYPE_REGULAR_FILE, g.u8(BUF + 16));
+            assertEquals(WasiAbi.FILETYPE_REGULAR_FILE, g.u8(BUF + 16));
             assertEquals(22, g.i64(BUF + 32));
             assertEquals(0, g.call("fd_filestat_set_size", fd, 5));
             assertEquals("01234", Files.readString(dir.resolve("data.bin")));
@@ -206,22 +206,22 @@ class Preview1Test {
     @MethodSource("dev.nostdwasm.wasi.TestRuntimes#providersAndProfiles")
     void appendAndReadOnlyDescriptors(String provider, Profile profile) throws IOException {
         try (GuestHarness g = new GuestHarness(provider, profile, withPreopen().build())) {
-            int fd = open(g, "hello.txt", 0, FdImports.RIGHT_FD_WRITE, PathOperations.FDFLAGS_APPEND);
+            int fd = open(g, "hello.txt", 0, WasiAbi.RIGHT_FD_WRITE, WasiAbi.FDFLAGS_APPEND);
             g.putIovec(IOV, BUF, g.putString(BUF, "!"));
             assertEquals(0, g.call("fd_write", fd, IOV, 1, OUT));
             assertEquals(0, g.call("fd_pwrite", fd, IOV, 1, 0, OUT));
             assertEquals("hello, file!!", Files.readString(dir.resolve("hello.txt")));
             assertEquals(0, g.call("fd_fdstat_get", fd, OUT));
-            assertEquals(FileStat.FILETYPE_REGULAR_FILE, g.u8(OUT));
-            assertEquals(PathOperations.FDFLAGS_APPEND, g.u8(OUT + 2));
-            assertEquals(0, g.i64(OUT + 8) & FdImports.RIGHT_FD_READ, "not opened for reading");
+            assertEquals(WasiAbi.FILETYPE_REGULAR_FILE, g.u8(OUT));
+            assertEquals(WasiAbi.FDFLAGS_APPEND, g.u8(OUT + 2));
+            assertEquals(0, g.i64(OUT + 8) & WasiAbi.RIGHT_FD_READ, "not opened for reading");
             assertEquals(Errno.BADF, g.call("fd_read", fd, IOV, 1, OUT));
             assertEquals(0, g.call("fd_fdstat_set_flags", fd, 0));
-            assertEquals(Errno.INVAL, g.call("fd_fdstat_set_flags", fd, PathOperations.FDFLAGS_SYNC));
+            assertEquals(Errno.INVAL, g.call("fd_fdstat_set_flags", fd, WasiAbi.FDFLAGS_SYNC));
             assertEquals(Errno.INVAL, g.call("fd_fdstat_set_flags", fd, 64));
             assertEquals(0, g.call("fd_fdstat_get", fd, OUT));
             assertEquals(0, g.u8(OUT + 2));
-            int readOnly = open(g, "hello.txt", 0, FdImports.RIGHT_FD_READ, 0);
+            int readOnly = open(g, "hello.txt", 0, WasiAbi.RIGHT_FD_READ, 0);
             assertEquals(Errno.BADF, g.call("fd_write", readOnly, IOV, 1, OUT));
             assertEquals(0, g.call("fd_fdstat_set_rights", readOnly, 0, 0));
         }
@@ -240,8 +240,8 @@ class Preview1Test {
             assertEquals(Errno.BADF, g.call("fd_prestat_get", FIRST_PREOPEN + 1, OUT));
             assertEquals(Errno.BADF, g.call("fd_prestat_get", 1, OUT));
             assertEquals(0, g.call("fd_fdstat_get", FIRST_PREOPEN, OUT));
-            assertEquals(FileStat.FILETYPE_DIRECTORY, g.u8(OUT));
-            assertEquals(FdImports.RIGHTS_PREOPEN, g.i64(OUT + 8));
+            assertEquals(WasiAbi.FILETYPE_DIRECTORY, g.u8(OUT));
+            assertEquals(WasiAbi.RIGHTS_PREOPEN, g.i64(OUT + 8));
             assertEquals(0, g.call("fd_renumber", FIRST_PREOPEN, 10));
             assertEquals(0, g.call("fd_prestat_get", 10, OUT));
             assertEquals(Errno.BADF, g.call("fd_prestat_get", FIRST_PREOPEN, OUT));
@@ -294,7 +294,7 @@ class Preview1Test {
             assertEquals(0, g.call("path_create_directory", FIRST_PREOPEN, PATH, n));
             assertTrue(Files.isDirectory(dir.resolve("d")));
             assertEquals(0, g.call("path_filestat_get", FIRST_PREOPEN, 0, PATH, n, BUF));
-            assertEquals(FileStat.FILETYPE_DIRECTORY, g.u8(BUF + 16));
+            assertEquals(WasiAbi.FILETYPE_DIRECTORY, g.u8(BUF + 16));
             // A link, read back; followed and not.
             int target = g.putString(PATH2, "hello.txt");
             int link = g.putString(PATH, "d/../link");
@@ -304,8 +304,8 @@ class Preview1Test {
             assertEquals(0, g.call("path_readlink", FIRST_PREOPEN, PATH, link, BUF, 3, OUT));
             assertEquals(3, g.i32(OUT), "cut to the buffer");
             assertEquals(0, g.call("path_filestat_get", FIRST_PREOPEN, 0, PATH, link, BUF));
-            assertEquals(FileStat.FILETYPE_SYMBOLIC_LINK, g.u8(BUF + 16));
-            assertEquals(0, g.call("path_filestat_get", FIRST_PREOPEN, PathOperations.LOOKUP_SYMLINK_FOLLOW, PATH, link, BUF));
+            assertEquals(WasiAbi.FILETYPE_SYMBOLIC_LINK, g.u8(BUF + 16));
+            assertEquals(0, g.call("path_filestat_get", FIRST_PREOPEN, WasiAbi.LOOKUP_SYMLINK_FOLLOW, PATH, link, BUF));
             assertEquals(11, g.i64(BUF + 32));
             // Hard link, rename over it, unlink, rmdir.
             int hard = g.putString(PATH2, "d/hard");
@@ -322,10 +322,10 @@ class Preview1Test {
             // Times.
             n = g.putString(PATH, "hello.txt");
             assertEquals(0, g.call("path_filestat_set_times", FIRST_PREOPEN, 0, PATH, n, 0, 5_000_000_000L,
-                    PathOperations.FSTFLAGS_MTIM));
+                    WasiAbi.FSTFLAGS_MTIM));
             assertEquals(FileTime.fromMillis(5000), Files.getLastModifiedTime(dir.resolve("hello.txt")));
             assertEquals(Errno.INVAL, g.call("path_filestat_set_times", FIRST_PREOPEN, 0, PATH, n, 0, 0,
-                    PathOperations.FSTFLAGS_MTIM | PathOperations.FSTFLAGS_MTIM_NOW));
+                    WasiAbi.FSTFLAGS_MTIM | WasiAbi.FSTFLAGS_MTIM_NOW));
         }
     }
 
@@ -346,7 +346,7 @@ class Preview1Test {
             assertEquals(Errno.INVAL, g.call("path_open", FIRST_PREOPEN, 0, PATH, n, 0, 2, 0, 32, OUT), "unknown fdflags");
             assertEquals(Errno.BADF, g.call("path_open", 1, 0, PATH, n, 0, 2, 0, 0, OUT));
             assertEquals(Errno.BADF, g.call("path_open", 99, 0, PATH, n, 0, 2, 0, 0, OUT));
-            int fd = open(g, "hello.txt", 0, FdImports.RIGHT_FD_READ, 0);
+            int fd = open(g, "hello.txt", 0, WasiAbi.RIGHT_FD_READ, 0);
             assertEquals(Errno.NOTDIR, g.call("path_open", fd, 0, PATH, n, 0, 2, 0, 0, OUT));
             assertEquals(Errno.BADF, g.call("path_create_directory", fd, PATH, n));
             n = g.putString(PATH, "");
@@ -363,8 +363,8 @@ class Preview1Test {
             int n = g.putString(PATH, "hello.txt");
             assertEquals(Errno.PERM, g.call("path_open", FIRST_PREOPEN, 0, PATH, n, 0, RIGHTS_READ_WRITE, 0, 0, OUT));
             assertEquals(Errno.PERM, g.call("path_unlink_file", FIRST_PREOPEN, PATH, n));
-            assertEquals(Errno.PERM, g.call("fd_filestat_set_times", FIRST_PREOPEN, 0, 0, PathOperations.FSTFLAGS_MTIM_NOW));
-            int fd = open(g, "hello.txt", 0, FdImports.RIGHT_FD_READ, 0);
+            assertEquals(Errno.PERM, g.call("fd_filestat_set_times", FIRST_PREOPEN, 0, 0, WasiAbi.FSTFLAGS_MTIM_NOW));
+            int fd = open(g, "hello.txt", 0, WasiAbi.RIGHT_FD_READ, 0);
             assertEquals(Errno.PERM, g.call("fd_filestat_set_size", fd, 0));
             assertEquals("hello, file", Files.readString(dir.resolve("hello.txt")));
         }
@@ -377,14 +377,14 @@ class Preview1Test {
             // One relative clock of 1 ms.
             g.put(BUF, new byte[96]);
             g.putI64(BUF, 77);
-            g.putI32(BUF + 16, Preview1.CLOCK_MONOTONIC);
+            g.putI32(BUF + 16, WasiAbi.CLOCK_MONOTONIC);
             g.putI64(BUF + 24, 1_000_000);
             assertEquals(0, g.call("poll_oneoff", BUF, OUT, 1, OUT2));
             assertEquals(1, g.i32(OUT2));
             assertEquals(77, g.i64(OUT));
             assertEquals(0, g.u8(OUT + 10), "a clock event");
             // A file is ready to read at once, before a clock of an hour.
-            int fd = open(g, "hello.txt", 0, FdImports.RIGHT_FD_READ, 0);
+            int fd = open(g, "hello.txt", 0, WasiAbi.RIGHT_FD_READ, 0);
             g.putI64(BUF, 1);
             g.putI64(BUF + 24, 3_600_000_000_000L);
             g.putI64(BUF + 48, 2);

@@ -49,7 +49,7 @@ class SandboxFuzzTest {
                     if (!resolved.hostPath().toAbsolutePath().normalize().startsWith(root)) {
                         escapes++;
                     }
-                    escapes += operate(random.nextInt(9), random.nextBoolean() ? PathOperations.LOOKUP_SYMLINK_FOLLOW : 0, dir, path, other);
+                    escapes += operate(random.nextInt(9), random.nextBoolean() ? WasiAbi.LOOKUP_SYMLINK_FOLLOW : 0, dir, path, other);
                 } catch (ErrnoException | IOException | InvalidPathException e) {
                     refused++;
                 }
@@ -80,7 +80,7 @@ class SandboxFuzzTest {
             }
             case 1 -> {
                 Descriptor d = PathOperations.open(dir, lookup, path,
-                        PathOperations.OFLAGS_CREAT | PathOperations.OFLAGS_TRUNC, false, true, PathOperations.FDFLAGS_APPEND);
+                        WasiAbi.OFLAGS_CREAT | WasiAbi.OFLAGS_TRUNC, false, true, WasiAbi.FDFLAGS_APPEND);
                 if (d instanceof FileDescriptor f) {
                     f.channel.write(ByteBuffer.wrap("fuzz".getBytes(StandardCharsets.UTF_8)));
                     f.close();
@@ -93,7 +93,7 @@ class SandboxFuzzTest {
             case 6 -> PathOperations.unlinkFile(dir, path);
             case 7 -> PathOperations.removeDirectory(dir, path);
             default -> PathOperations.setTimes(dir, lookup, path, 1, 1,
-                    PathOperations.FSTFLAGS_ATIM | PathOperations.FSTFLAGS_MTIM);
+                    WasiAbi.FSTFLAGS_ATIM | WasiAbi.FSTFLAGS_MTIM);
         }
         return 0;
     }

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SandboxTest {
     private static final int READ = 0;
-    private static final int CREATE_WRITE = PathOperations.OFLAGS_CREAT | PathOperations.OFLAGS_TRUNC;
-    private static final int FOLLOW = PathOperations.LOOKUP_SYMLINK_FOLLOW;
+    private static final int CREATE_WRITE = WasiAbi.OFLAGS_CREAT | WasiAbi.OFLAGS_TRUNC;
+    private static final int FOLLOW = WasiAbi.LOOKUP_SYMLINK_FOLLOW;
 
     @TempDir
     Path tempDir;
@@ -75,7 +75,7 @@ class SandboxTest {
         assertErrno(Errno.PERM, () -> PathOperations.stat(dir, FOLLOW, "up"), "stat up");
         assertErrno(Errno.PERM, () -> open(dir, FOLLOW, "up", CREATE_WRITE, false, true), "create through up");
         // Not followed, a link is only itself.
-        assertEquals(FileStat.FILETYPE_SYMBOLIC_LINK, PathOperations.stat(dir, 0, "up").filetype());
+        assertEquals(WasiAbi.FILETYPE_SYMBOLIC_LINK, PathOperations.stat(dir, 0, "up").filetype());
         assertErrno(Errno.LOOP, () -> open(dir, 0, "up", READ, true, false), "open up without following");
         assertEquals("../sentinel.txt", PathOperations.readlink(dir, "up"));
     }
@@ -86,7 +86,7 @@ class SandboxTest {
         DirectoryDescriptor dir = dir(fs);
         assertEquals("inside", read(open(dir, FOLLOW, "a/b/back", READ, true, false)));
         assertEquals("inside", read(open(dir, FOLLOW, "inner/back", READ, true, false)));
-        assertEquals(FileStat.FILETYPE_DIRECTORY, PathOperations.stat(dir, FOLLOW, "inner").filetype());
+        assertEquals(WasiAbi.FILETYPE_DIRECTORY, PathOperations.stat(dir, FOLLOW, "inner").filetype());
         Descriptor opened = open(dir, FOLLOW, "inner", READ, true, false);
         assertTrue(opened instanceof DirectoryDescriptor d && d.components().equals(List.of("a", "b")), "inner opens a/b");
         assertEquals("inside", read(open((DirectoryDescriptor) opened, FOLLOW, "../../file.txt", READ, true, false)));
@@ -146,15 +146,15 @@ class SandboxTest {
         dir(fs);
         DirectoryDescriptor dir = tree.preopen(true);
         assertErrno(Errno.PERM, () -> open(dir, 0, "file.txt", READ, true, true), "open for writing");
-        assertErrno(Errno.PERM, () -> open(dir, 0, "new.txt", PathOperations.OFLAGS_CREAT, true, false), "create");
-        assertErrno(Errno.PERM, () -> open(dir, 0, "file.txt", PathOperations.OFLAGS_TRUNC, true, false), "truncate");
+        assertErrno(Errno.PERM, () -> open(dir, 0, "new.txt", WasiAbi.OFLAGS_CREAT, true, false), "create");
+        assertErrno(Errno.PERM, () -> open(dir, 0, "file.txt", WasiAbi.OFLAGS_TRUNC, true, false), "truncate");
         assertErrno(Errno.PERM, () -> PathOperations.createDirectory(dir, "d"), "mkdir");
         assertErrno(Errno.PERM, () -> PathOperations.removeDirectory(dir, "a/b"), "rmdir");
         assertErrno(Errno.PERM, () -> PathOperations.unlinkFile(dir, "file.txt"), "unlink");
         assertErrno(Errno.PERM, () -> PathOperations.rename(dir, "file.txt", dir, "f2"), "rename");
         assertErrno(Errno.PERM, () -> PathOperations.symlink("file.txt", dir, "s"), "symlink");
         assertErrno(Errno.PERM, () -> PathOperations.link(dir, 0, "file.txt", dir, "h"), "link");
-        assertErrno(Errno.PERM, () -> PathOperations.setTimes(dir, 0, "file.txt", 0, 0, PathOperations.FSTFLAGS_MTIM), "times");
+        assertErrno(Errno.PERM, () -> PathOperations.setTimes(dir, 0, "file.txt", 0, 0, WasiAbi.FSTFLAGS_MTIM), "times");
         assertEquals("inside", read(open(dir, 0, "file.txt", READ, true, false)));
         assertEquals("inside", Files.readString(tree.root.resolve("file.txt")));
     }
@@ -163,10 +163,10 @@ class SandboxTest {
     @MethodSource("dev.nostdwasm.wasi.SandboxTree#fileSystems")
     void openFlagsBehaveAsPosix(String fs) throws IOException, ErrnoException {
         DirectoryDescriptor dir = dir(fs);
-        int exclusive = PathOperations.OFLAGS_CREAT | PathOperations.OFLAGS_EXCL;
+        int exclusive = WasiAbi.OFLAGS_CREAT | WasiAbi.OFLAGS_EXCL;
         assertErrno(Errno.EXIST, () -> open(dir, 0, "file.txt", exclusive, false, true), "O_EXCL on a file");
         assertErrno(Errno.NOENT, () -> open(dir, 0, "missing", READ, true, false), "missing");
-        assertErrno(Errno.NOTDIR, () -> open(dir, 0, "file.txt", PathOperations.OFLAGS_DIRECTORY, true, false), "O_DIRECTORY");
+        assertErrno(Errno.NOTDIR, () -> open(dir, 0, "file.txt", WasiAbi.OFLAGS_DIRECTORY, true, false), "O_DIRECTORY");
         assertErrno(Errno.NOTDIR, () -> open(dir, 0, "file.txt/x", READ, true, false), "through a file");
         assertErrno(Errno.ISDIR, () -> open(dir, 0, "a", READ, false, true), "a directory for writing");
         assertErrno(Errno.INVAL, () -> open(dir, 0, "file.txt", 16, true, false), "an unknown oflag");
@@ -174,7 +174,7 @@ class SandboxTest {
         created.channel.write(ByteBuffer.wrap("new".getBytes(StandardCharsets.UTF_8)));
         created.close();
         assertEquals("new", Files.readString(tree.root.resolve("new.txt")));
-        FileDescriptor truncated = (FileDescriptor) open(dir, 0, "new.txt", PathOperations.OFLAGS_TRUNC, true, true);
+        FileDescriptor truncated = (FileDescriptor) open(dir, 0, "new.txt", WasiAbi.OFLAGS_TRUNC, true, true);
         assertEquals(0, truncated.channel.size());
         truncated.close();
     }
@@ -189,7 +189,7 @@ class SandboxTest {
         assertErrno(Errno.NOTEMPTY, () -> PathOperations.removeDirectory(dir, "d"), "not empty");
         assertErrno(Errno.ISDIR, () -> PathOperations.unlinkFile(dir, "d"), "unlink a directory");
         assertErrno(Errno.NOTDIR, () -> PathOperations.removeDirectory(dir, "d/f"), "rmdir a file");
-        DirectoryDescriptor d = (DirectoryDescriptor) open(dir, 0, "d", PathOperations.OFLAGS_DIRECTORY, true, false);
+        DirectoryDescriptor d = (DirectoryDescriptor) open(dir, 0, "d", WasiAbi.OFLAGS_DIRECTORY, true, false);
         List<String> names = PathOperations.list(d).stream().map(PathOperations.DirEntry::name).toList();
         assertEquals(List.of(".", "..", "f"), names);
         PathOperations.unlinkFile(dir, "d/f");
