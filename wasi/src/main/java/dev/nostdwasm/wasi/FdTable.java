@@ -1,7 +1,10 @@
 package dev.nostdwasm.wasi;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -74,6 +77,47 @@ final class FdTable {
         if (replaced != null) {
             replaced.close();
         }
+    }
+
+    /**
+     * Follows a rename the guest made: descriptors open at or below {@code move.from()} now name
+     * the same file or directory at {@code move.to()}, as a host descriptor would. (A rename by
+     * someone else is not seen: a descriptor then still names the old place.)
+     */
+    void moved(PathOperations.Move move) {
+        Path from = move.from().hostPath();
+        Path to = move.to().hostPath();
+        for (Map.Entry<Integer, Descriptor> entry : used.entrySet()) {
+            if (entry.getValue() instanceof DirectoryDescriptor d) {
+                PathResolver.Resolved moved = rebase(d.resolved(), from, to);
+                if (moved != null) {
+                    entry.setValue(new DirectoryDescriptor(d.preopen(), moved.components(), d.preopenName()));
+                }
+            } else if (entry.getValue() instanceof FileDescriptor f) {
+                PathResolver.Resolved moved = rebase(f.resolved, from, to);
+                if (moved != null) {
+                    f.resolved = moved;
+                }
+            }
+        }
+    }
+
+    /** {@code resolved} moved from {@code from} to {@code to}, or null when it is not below {@code from} or not in its preopen after. */
+    private static PathResolver.Resolved rebase(PathResolver.Resolved resolved, Path from, Path to) {
+        Path host = resolved.hostPath();
+        if (resolved.isRoot() || !host.startsWith(from)) {
+            return null; // a preopen itself never moves
+        }
+        Path now = to.resolve(from.relativize(host));
+        Path root = resolved.preopen().root();
+        if (!now.startsWith(root)) {
+            return null;
+        }
+        List<String> components = new ArrayList<>();
+        for (Path name : root.relativize(now)) {
+            components.add(name.toString());
+        }
+        return new PathResolver.Resolved(resolved.preopen(), components, now);
     }
 
     /** Closes and removes every open file (at the end of a run); streams and directories stay. */

@@ -8,8 +8,8 @@ import java.nio.channels.SeekableByteChannel;
  * fd_pread}/{@code fd_pwrite} on any channel (not only a {@code FileChannel}) leave it alone.
  */
 final class FileDescriptor implements Descriptor {
-    /** Where the file was opened: its stat and times are looked up there. */
-    final PathResolver.Resolved resolved;
+    /** Where the file is: its stat and times are looked up there (FdTable#moved follows renames). */
+    PathResolver.Resolved resolved;
     final SeekableByteChannel channel;
     final boolean readable;
     final boolean writable;

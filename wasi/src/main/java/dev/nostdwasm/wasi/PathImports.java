@@ -64,7 +64,7 @@ final class PathImports {
         imports.define("path_rename", "iiiiii", (m, a) -> {
             DirectoryDescriptor from = fds.directory((int) a[0]);
             DirectoryDescriptor to = fds.directory((int) a[3]);
-            PathOperations.rename(from, m.readString(a[1], a[2]), to, m.readString(a[4], a[5]));
+            fds.moved(PathOperations.rename(from, m.readString(a[1], a[2]), to, m.readString(a[4], a[5])));
             return Errno.SUCCESS;
         });
         imports.define("path_symlink", "iiiii", (m, a) -> {

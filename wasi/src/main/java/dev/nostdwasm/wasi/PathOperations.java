@@ -129,6 +129,7 @@ final class PathOperations {
     /** {@code path_remove_directory}. */
     static void removeDirectory(DirectoryDescriptor dir, String path) throws ErrnoException, IOException {
         requireWritable(dir.preopen());
+        refuseDotNames(path, Errno.INVAL); // rmdir(2) of "." or ".."
         PathResolver.Resolved resolved = PathResolver.resolve(dir, path, false);
         requireNotRoot(resolved);
         BasicFileAttributes attributes = existing(resolved.hostPath());
@@ -143,6 +144,7 @@ final class PathOperations {
     /** {@code path_unlink_file}. */
     static void unlinkFile(DirectoryDescriptor dir, String path) throws ErrnoException, IOException {
         requireWritable(dir.preopen());
+        refuseDotNames(path, Errno.ISDIR); // unlink(2) of "." or ".."
         PathResolver.Resolved resolved = PathResolver.resolve(dir, path, false);
         requireNotRoot(resolved);
         if (path.endsWith("/")) {
@@ -157,10 +159,12 @@ final class PathOperations {
     }
 
     /** {@code path_rename}: replaces a file, or an empty directory, at the destination. */
-    static void rename(DirectoryDescriptor fromDir, String from, DirectoryDescriptor toDir, String to)
+    static Move rename(DirectoryDescriptor fromDir, String from, DirectoryDescriptor toDir, String to)
             throws ErrnoException, IOException {
         requireWritable(fromDir.preopen());
         requireWritable(toDir.preopen());
+        refuseDotNames(from, Errno.INVAL); // rename(2) of "." or ".."
+        refuseDotNames(to, Errno.INVAL);
         PathResolver.Resolved source = PathResolver.resolve(fromDir, from, false);
         PathResolver.Resolved target = PathResolver.resolve(toDir, to, false);
         requireNotRoot(source);
@@ -170,7 +174,11 @@ final class PathOperations {
                 ParentDirectory targetParent = ParentDirectory.open(target)) {
             sourceParent.moveTo(targetParent);
         }
+        return new Move(source, target);
     }
+
+    /** What {@link #rename} moved: the descriptors open below {@code from} now live below {@code to}. */
+    record Move(PathResolver.Resolved from, PathResolver.Resolved to) {}
 
     /**
      * {@code path_symlink}: a link at {@code path} whose text is {@code target}. An absolute
@@ -295,6 +303,15 @@ final class PathOperations {
             throw new ErrnoException(Errno.NOENT);
         }
         return attributes;
+    }
+
+    /** {@code errno} when the last component of {@code path} is {@code .} or {@code ..}. */
+    private static void refuseDotNames(String path, int errno) throws ErrnoException {
+        String trimmed = path.replaceAll("/+$", "");
+        String last = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        if (last.equals(".") || last.equals("..")) {
+            throw new ErrnoException(errno);
+        }
     }
 
     /** The preopen itself is not the guest's to remove, rename or replace. */

@@ -133,7 +133,8 @@ class SandboxTest {
         DirectoryDescriptor dir = dir(fs);
         assertErrno(Errno.PERM, () -> PathOperations.rename(dir, "file.txt", dir, "../stolen"), "to outside");
         assertErrno(Errno.PERM, () -> PathOperations.rename(dir, "updir/sentinel.txt", dir, "got"), "from outside");
-        assertErrno(Errno.PERM, () -> PathOperations.rename(dir, ".", dir, "x"), "the root");
+        assertErrno(Errno.INVAL, () -> PathOperations.rename(dir, ".", dir, "x"), "the root");
+        assertErrno(Errno.INVAL, () -> PathOperations.rename(dir, "a/..", dir, "x"), "the root by ..");
         PathOperations.rename(dir, "up", dir, "a/up2"); // moves the link itself
         // Moved, it points at root/sentinel.txt, which does not exist: the link is read where it is.
         assertErrno(Errno.NOENT, () -> open(dir, FOLLOW, "a/up2", READ, true, false), "a/up2");
@@ -195,7 +196,27 @@ class SandboxTest {
         PathOperations.unlinkFile(dir, "d/f");
         PathOperations.removeDirectory(dir, "d");
         assertFalse(Files.exists(tree.root.resolve("d")));
-        assertErrno(Errno.PERM, () -> PathOperations.removeDirectory(dir, "."), "the preopen itself");
+        assertErrno(Errno.INVAL, () -> PathOperations.removeDirectory(dir, "."), "the preopen itself");
+        assertErrno(Errno.INVAL, () -> PathOperations.removeDirectory(dir, "a/b/.."), "a by ..");
+        assertErrno(Errno.ISDIR, () -> PathOperations.unlinkFile(dir, "a/."), "a by .");
+        assertTrue(Files.isDirectory(tree.root.resolve("a")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.nostdwasm.wasi.SandboxTree#fileSystems")
+    void openDescriptorsFollowTheGuestsRenames(String fs) throws IOException, ErrnoException {
+        DirectoryDescriptor dir = dir(fs);
+        FdTable fds = new FdTable();
+        int b = fds.add(open(dir, 0, "a/b", READ, true, false));
+        int file = fds.add(open(dir, 0, "file.txt", READ, true, false));
+        fds.moved(PathOperations.rename(dir, "a", dir, "c"));
+        fds.moved(PathOperations.rename(dir, "file.txt", dir, "c/moved.txt"));
+
+        DirectoryDescriptor movedB = fds.directory(b);
+        assertEquals(List.of("c", "b"), movedB.components());
+        assertEquals("inside", read(open(movedB, FOLLOW, "../moved.txt", READ, true, false)));
+        assertEquals(List.of("c", "moved.txt"), fds.file(file).resolved.components());
+        fds.close(file);
     }
 
     private static Descriptor open(DirectoryDescriptor dir, int lookup, String path, int oflags, boolean read, boolean write)
