@@ -38,7 +38,6 @@ final class Errno {
     static final int NOTEMPTY = 55;
     static final int NOTSOCK = 57;
     static final int NOTSUP = 58;
-    static final int OVERFLOW = 61;
     static final int PERM = 63;
     static final int ROFS = 69;
     static final int SPIPE = 70;
