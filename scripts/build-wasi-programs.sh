@@ -6,8 +6,8 @@
 #   C_DIR/*.c      each a program of ours -> OUT_DIR/c/<name>.wasm (WASI_CC, wasm32-wasi, wasi-libc)
 #   GO_PACKAGES    one Go standard-library package per line (the first word; # starts a comment)
 #                  -> OUT_DIR/go/<package with / as _>.wasm, its test binary (GOOS=wasip1 GOARCH=wasm)
-#                  OUT_DIR/go/goroot/: the part of GOROOT that these tests read (each package's
-#                  directory with its testdata, go.env, the time zone database, and src/unicode,
+#                  OUT_DIR/go/goroot/: the part of GOROOT that these tests read (its top-level files,
+#                  each package's directory with its testdata, the time zone database, and src/unicode,
 #                  which path/filepath's tests walk); the tests run with it preopened as GOROOT
 #
 # A stamp (OUT_DIR/.stamp: a hash of the inputs and the tool versions) makes a warm build skip
@@ -26,7 +26,7 @@ command -v "$WASI_CC" >/dev/null || die "$WASI_CC is missing (scripts/bootstrap.
 [ -d /usr/lib/wasm32-wasi ] || die "wasi-libc is missing (scripts/bootstrap.sh installs it)"
 "$GO" version >/dev/null 2>&1 || die "Go is missing: no $GO (install Go 1.26 or newer, or set GO in scripts/toolchain.properties)"
 
-mapfile -t packages < <(sed -e 's/#.*//' "$go_packages" | awk 'NF { print $1 }')
+mapfile -t packages < <(sed -e 's/#.*//' "$go_packages" | awk 'NF && !seen[$1]++ { print $1 }')
 [ ${#packages[@]} -gt 0 ] || die "no packages in $go_packages"
 
 stamp=$( {
@@ -57,7 +57,8 @@ goroot=$(GOOS= GOARCH= "$GO" env GOROOT)
 start=$SECONDS
 mirror=$out/go/goroot
 mkdir -p "$mirror/lib/time"
-cp "$goroot/go.env" "$mirror/"
+# The top-level files too: os's tests list GOROOT and look for them.
+find "$goroot" -maxdepth 1 -type f -exec cp {} "$mirror/" \;
 cp "$goroot/lib/time/zoneinfo.zip" "$mirror/lib/time/"
 for directory in "${packages[@]}" unicode; do
   mkdir -p "$mirror/src/$(dirname "$directory")"
