@@ -35,6 +35,7 @@ __attribute__((unused)) static const char *errno_name(int e) {
     case ENOTCAPABLE: return "ENOTCAPABLE";
     case ENOTDIR: return "ENOTDIR";
     case ENOTEMPTY: return "ENOTEMPTY";
+    case ENOTSOCK: return "ENOTSOCK";
     case ENOTSUP: return "ENOTSUP";
     case ENOTTY: return "ENOTTY";
     case ENXIO: return "ENXIO";

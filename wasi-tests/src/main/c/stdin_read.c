@@ -5,7 +5,7 @@
 #include <wasi/api.h>
 
 int main(void) {
-    char all[65536];
+    static char all[65536]; /* static: the default wasm stack of wasi-libc is 64 KiB */
     size_t total = 0;
     int reads = 0;
     for (;;) {
