@@ -59,7 +59,7 @@ class ReferenceRunTest {
             Outcome outcome = timed(c);
             ProgramResult result = outcome.result();
             String stdout = result.stdoutText().strip();
-            assertTrue(result.exitCode() == 0 && stdout.endsWith("\nPASS") || stdout.equals("PASS"),
+            assertTrue(result.exitCode() == 0 && (stdout.endsWith("\nPASS") || stdout.equals("PASS")),
                     c.name() + " did not pass (exit " + result.exitCode() + "):\n" + tail(stdout) + "\n" + tail(result.stderrText()));
             assertStaysInside(c, outcome);
         }));
