@@ -11,7 +11,7 @@ packages=(
   qemu-user-static                                                    # runs aarch64 binaries here
   libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 zlib1g:arm64 python3-pip  # aarch64 JVMs (scripts/aarch64-jvm.sh)
   python3 curl unzip                                                  # scripts, Maven Wrapper
-  clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32                 # benchmarks: C workloads to wasm
+  clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32                 # benchmarks and wasi-tests: C to wasm
 )
 # JDK 17 (JDK17_HOME in scripts/toolchain.properties): jni.h for sdk-jni's C glue, and the
 # JVM of the Java 17 test runs.
@@ -55,3 +55,14 @@ fi
 
 # The aarch64 JVMs of the it-tests' aarch64 runs, unpacked into the cache (docs/aarch64.md).
 "$(dirname "$0")/aarch64-jvm.sh" 17 22 >/dev/null
+
+# Go for wasi-tests' Go programs (GO in scripts/toolchain.properties). Bookworm's Go is too old
+# for GOOS=wasip1 and no registry here ships a Go toolchain, so it cannot be installed from here.
+if ! "$GO" version >/dev/null 2>&1; then
+  echo "bootstrap: Go is missing: no $GO (wasi-tests builds the Go standard library's tests with it)." >&2
+  echo "  Install Go 1.26 or newer under /usr/local/go, or set GO in scripts/toolchain.properties." >&2
+  exit 1
+fi
+
+# The reference Wasmtime CLI of the WASI differential tests, unpacked into the cache if missing.
+"$(dirname "$0")/wasmtime-cli.sh" >/dev/null
