@@ -17,8 +17,8 @@ public interface Linker extends AutoCloseable {
      * {@code double} parameters and result are i32, i64, f32, f64, {@code void} is no result,
      * and a {@link Caller} first parameter receives the calling instance. For example
      * {@code define("env", "mul", IntBinaryOperator.class, (a, b) -> a * b)} defines an
-     * {@code (i32, i32) -> i32} function. Wasm calls it without boxing: a function without a
-     * {@code Caller} parameter allocates nothing per call. An exception it throws traps the wasm
+     * {@code (i32, i32) -> i32} function. Wasm calls it without boxing: it allocates nothing per
+     * call, with or without a {@code Caller} parameter. An exception it throws traps the wasm
      * call with {@link TrapCode#HOST_EXCEPTION}, that exception as the cause.
      *
      * @throws IllegalArgumentException when {@code type} is not a public interface with exactly
