@@ -73,7 +73,7 @@ public record ArtifactName(String stem, Profile profile, String target, boolean 
         return names;
     }
 
-    /** The file name, e.g. {@code add.native.fuel.x86_64.cwasm}. */
+    /** {@return the file name, e.g. {@code add.native.fuel.x86_64.cwasm}} */
     public String fileName() {
         return stem + "." + profile.cliName() + (fuel ? ".fuel" : "") + (epoch ? ".epoch" : "") + "." + target + EXTENSION;
     }

@@ -36,13 +36,13 @@ public interface NoStdRuntime {
         return ProviderSelection.load(provider, shim);
     }
 
-    /** The provider serving this runtime: {@code ffm} or {@code jni}. */
+    /** {@return the provider serving this runtime: {@code ffm} or {@code jni}} */
     String provider();
 
-    /** The platform shim this process loaded. */
+    /** {@return the platform shim this process loaded} */
     PlatformShim platformShim();
 
-    /** The Wasmtime version inside the native runtime. */
+    /** {@return the Wasmtime version inside the native runtime} */
     String wasmtimeVersion();
 
     /**
@@ -52,6 +52,6 @@ public interface NoStdRuntime {
      */
     Engine newEngine(EngineConfig config);
 
-    /** The profiles this runtime can run here: those the platform shim has the capabilities for. */
+    /** {@return the profiles this runtime can run here: those the platform shim has the capabilities for} */
     java.util.Set<Profile> profiles();
 }

@@ -44,7 +44,7 @@ public final class PlatformShim {
         this.bundled = bundled;
     }
 
-    /** The Linux shim inside the provider jar, with every capability. */
+    /** {@return the Linux shim inside the provider jar, with every capability} */
     public static PlatformShim bundled() {
         return BUNDLED;
     }

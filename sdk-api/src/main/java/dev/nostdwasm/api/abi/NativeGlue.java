@@ -63,7 +63,7 @@ public interface NativeGlue {
          */
         ByteBuffer newView();
 
-        /** Whether a buffer {@link #newView()} made may still be reachable. */
+        /** {@return whether a buffer {@link #newView()} made may still be reachable} */
         boolean hasViews();
 
         /**

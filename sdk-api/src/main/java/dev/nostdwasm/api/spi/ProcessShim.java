@@ -28,7 +28,7 @@ public final class ProcessShim {
         }
     }
 
-    /** The shim this process loaded, or null. */
+    /** {@return the shim this process loaded, or null} */
     public static synchronized PlatformShim loaded() {
         return loaded;
     }

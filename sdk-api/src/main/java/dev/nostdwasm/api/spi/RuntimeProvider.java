@@ -18,7 +18,7 @@ public interface RuntimeProvider {
     /** Higher wins when several are available. */
     int priority();
 
-    /** Whether this provider can run in this JVM on this machine; cheap, no native loading. */
+    /** {@return whether this provider can run in this JVM on this machine; cheap, no native loading} */
     boolean isAvailable();
 
     /** Why it is not available (present whenever {@link #isAvailable()} is false). */
