@@ -70,6 +70,8 @@ public final class ArtifactHeader {
     /**
      * Reads the header of {@code artifact} (the whole artifact: the payload length is checked).
      *
+     * @param artifact the artifact's bytes, header and payload
+     * @return the header
      * @throws ArtifactCorruptException when the bytes are not an artifact (the message guesses
      *     what they are), are truncated, use another envelope format, have a corrupt header
      *     field, or carry a payload of another length than the header declares
@@ -203,6 +205,8 @@ public final class ArtifactHeader {
     /**
      * The bytes a signature covers: every header byte before the signature (a copy). The payload's
      * SHA-256 is among them, so a good signature and a matching digest together vouch for the code.
+     *
+     * @return a copy of the signed header bytes
      */
     public byte[] signedBytes() {
         return signedBytes.clone();
@@ -212,6 +216,8 @@ public final class ArtifactHeader {
      * Whether the SHA-256 of the payload of {@code artifact} (the bytes this header was parsed
      * from) matches the header.
      *
+     * @param artifact the whole artifact, header and payload
+     * @return true when the payload's SHA-256 is the one the header records
      * @throws IllegalArgumentException when {@code artifact} does not have this header's length
      */
     public boolean payloadDigestMatches(byte[] artifact) {

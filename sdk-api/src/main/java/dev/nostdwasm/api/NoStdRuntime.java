@@ -17,13 +17,20 @@ public interface NoStdRuntime {
      * The runtime of the best available provider (or the one named by {@value
      * #PROVIDER_PROPERTY}) with the bundled platform shim.
      *
+     * @return the runtime
      * @throws ProviderUnavailableException when no provider can run here, with each one's reason
      */
     static NoStdRuntime load() {
         return ProviderSelection.load(null, PlatformShim.bundled());
     }
 
-    /** The runtime of provider {@code provider} ({@code ffm} or {@code jni}) with the bundled shim. */
+    /**
+     * The runtime of provider {@code provider} with the bundled shim.
+     *
+     * @param provider the provider's name, {@code ffm} or {@code jni}; null to choose as {@link #load()} does
+     * @return the runtime
+     * @throws ProviderUnavailableException when that provider cannot run here, with its reason
+     */
     static NoStdRuntime load(String provider) {
         return ProviderSelection.load(provider, PlatformShim.bundled());
     }
@@ -31,6 +38,11 @@ public interface NoStdRuntime {
     /**
      * The runtime of provider {@code provider} (null: choose as {@link #load()} does) on your own
      * platform shim.
+     *
+     * @param provider the provider's name, {@code ffm} or {@code jni}; null to choose as {@link #load()} does
+     * @param shim the platform shim the native runtime is linked with
+     * @return the runtime
+     * @throws ProviderUnavailableException when no such provider can run here, with the reasons
      */
     static NoStdRuntime load(String provider, PlatformShim shim) {
         return ProviderSelection.load(provider, shim);
@@ -48,6 +60,8 @@ public interface NoStdRuntime {
     /**
      * A new engine.
      *
+     * @param config the engine's settings
+     * @return the engine
      * @throws PlatformShimException when the shim cannot run the profile
      */
     Engine newEngine(EngineConfig config);

@@ -16,6 +16,7 @@ public final class ProcessShim {
      * Claims {@code shim} for this process: the first claim wins, asking again for the same shim
      * is fine.
      *
+     * @param shim the shim the caller is about to load
      * @throws PlatformShimException when a different shim is already loaded
      */
     public static synchronized void claim(PlatformShim shim) {
