@@ -24,6 +24,7 @@ _Static_asserts every constant, size and offset against the header on both.
 import pathlib
 import re
 import sys
+import textwrap
 from dataclasses import dataclass, field
 
 # C scalar type -> (Java type, size in bytes); the size is also the alignment.
@@ -239,7 +240,9 @@ def javadoc(lines, indent, tags=()):
     body = "".join(f"{pad} *{' ' if line else ''}{to_javadoc(line)}\n" for line in lines)
     if lines and tags:
         body += f"{pad} *\n"
-    body += "".join(f"{pad} * {tag} {to_javadoc(text)}\n" for tag, text in tags)
+    for tag, text in tags:  # wrapped at 110 columns, continuation lines indented
+        lines = textwrap.wrap(f"{tag} {to_javadoc(text)}", 110 - indent - 3, break_long_words=False)
+        body += f"{pad} * {lines[0]}\n" + "".join(f"{pad} *     {line}\n" for line in lines[1:])
     return f"{pad}/**\n{body}{pad} */\n"
 
 
