@@ -29,7 +29,8 @@ public interface NoStdRuntime {
      *
      * @param provider the provider's name, {@code ffm} or {@code jni}; null to choose as {@link #load()} does
      * @return the runtime
-     * @throws ProviderUnavailableException when that provider cannot run here, with its reason
+     * @throws ProviderUnavailableException when that provider is not on the class path or cannot
+     *     run here, with the reason
      */
     static NoStdRuntime load(String provider) {
         return ProviderSelection.load(provider, PlatformShim.bundled());
