@@ -39,7 +39,13 @@ public final class Wasi {
         this.context = new WasiContext(config);
     }
 
-    /** WASI for the guests of {@code store}, granted what {@code config} grants. */
+    /**
+     * WASI for the guests of {@code store}, granted what {@code config} grants.
+     *
+     * @param store the store the guests run in
+     * @param config what the guests may reach: arguments, environment, stdio, directories, clocks
+     * @return the WASI state, to add to a linker with {@link #addTo}
+     */
     public static Wasi create(Store store, WasiConfig config) {
         return new Wasi(Objects.requireNonNull(store, "store"), Objects.requireNonNull(config, "config"));
     }
@@ -48,6 +54,7 @@ public final class Wasi {
      * Defines every function of {@code wasi_snapshot_preview1} on {@code linker}, bound to this
      * object's state.
      *
+     * @param linker the linker to define the functions on
      * @return {@code linker}
      * @throws LinkException when one of the names is already defined on it
      */
@@ -60,6 +67,9 @@ public final class Wasi {
      * Instantiates {@code module} in this object's store with {@code linker} (to which {@link
      * #addTo} was applied) and runs it as a command: see {@link #run(Instance)}.
      *
+     * @param linker the linker that resolves the module's imports
+     * @param module the WASI command module
+     * @return how the command ended
      * @throws LinkException when an import is missing or mistyped
      */
     public WasiExit run(Linker linker, WasmModule module) {
@@ -71,6 +81,8 @@ public final class Wasi {
      * A {@code proc_exit(n)} ends the run with code {@code n}; a {@code _start} that returns
      * ends it with code 0. Either way the files the guest left open are closed.
      *
+     * @param instance an instance of a WASI command module, in this object's store
+     * @return how the command ended
      * @throws IllegalArgumentException when the instance exports no {@code _start} function (it
      *     is not a WASI command; a reactor exports {@code _initialize} and is called directly)
      * @throws WasmTrapException when the guest traps
