@@ -135,8 +135,9 @@ public interface Engine extends AutoCloseable {
     Linker newLinker();
 
     /**
-     * A new store without data ({@link Store#data()} is null), with no limits and, with epoch
-     * interruption, no deadline.
+     * A new store without data ({@link Store#data()} is null), limited by
+     * {@link StoreLimits#DEFAULT} until {@link Store#setLimits} says otherwise and, with epoch
+     * interruption, with its deadline far in the future.
      *
      * @return the store
      * @throws ClosedException when this engine is closed
