@@ -30,9 +30,12 @@ final class GuestMemory {
      * @throws IllegalStateException when there is none (the call then traps)
      */
     static GuestMemory of(Caller caller) {
-        return new GuestMemory(caller.memory("memory").orElseThrow(() -> new IllegalStateException(
-                "a WASI function was called by a module that exports no memory named \"memory\":"
-                        + " WASI passes everything through it, so export it")));
+        try {
+            return new GuestMemory(caller.memory("memory"));
+        } catch (dev.nostdwasm.api.ExportNotFoundException e) {
+            throw new IllegalStateException("a WASI function was called by a module that exports no memory named"
+                    + " \"memory\": WASI passes everything through it, so export it", e);
+        }
     }
 
     /** {@code FAULT} unless {@code length} bytes at {@code address} are all inside the memory. */
