@@ -89,14 +89,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
             description = "Lets the program read and write directory HOST, as GUEST (default: HOST as written), and"
                     + " nothing outside it. Repeatable.")
-    void dir(String spec) {
-        preopens.add(Preopen.parse("--dir", spec, false, this.spec));
+    void dir(String directory) {
+        preopens.add(Preopen.parse("--dir", directory, false, spec));
     }
 
     @Option(names = "--dir-ro", paramLabel = "HOST[::GUEST]",
             description = "Like --dir, but read-only: every change the program tries is refused. Repeatable.")
-    void readOnlyDir(String spec) {
-        preopens.add(Preopen.parse("--dir-ro", spec, true, this.spec));
+    void readOnlyDir(String directory) {
+        preopens.add(Preopen.parse("--dir-ro", directory, true, spec));
     }
 
     @Option(names = "--env", paramLabel = "NAME=VALUE",
@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
     Provider provider;
 
     @Option(names = "--fuel", paramLabel = "N",
-            description = "Gives the call N units of fuel (out of fuel traps with OUT_OF_FUEL). A .wat or .wasm is then"
+            description = "Gives the run N units of fuel (out of fuel traps with OUT_OF_FUEL). A .wat or .wasm is then"
                     + " compiled with fuel metering; an artifact must have been. Without it, an artifact compiled"
                     + " with fuel gets unlimited fuel.")
     Long fuel;
@@ -145,6 +145,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException("--public-key verifies artifacts, but " + modulePath + " is a module nsw compiles itself");
         }
         Loaded loaded = artifact ? artifact() : source();
+        WasiConfig wasiConfig = wasiConfig(); // before compiling: a bad --env or --dir is reported at once
 
         NoStdRuntime runtime = Host.runtime(provider == null ? null : provider.name());
         EngineConfig config = EngineConfig.of(loaded.profile).withFuel(loaded.fuel).withEpochInterruption(loaded.epoch);
@@ -155,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
                 Linker linker = engine.newLinker();
                 Store store = engine.newStore()) {
             checkImports(module.imports());
-            Wasi wasi = Wasi.create(store, wasiConfig());
+            Wasi wasi = Wasi.create(store, wasiConfig);
             wasi.addTo(linker);
             if (loaded.fuel) {
                 store.setFuel(fuel != null ? fuel : Long.MAX_VALUE);
@@ -224,23 +225,23 @@ final class RunCommand implements Callable<Integer> {
             try {
                 b.preopen(p.host(), p.guest(), p.readOnly());
             } catch (IllegalArgumentException e) {
-                throw new CliException(p.option() + " " + p.spec() + ": " + e.getMessage(), e);
+                throw new CliException(p.option() + " " + p.written() + ": " + e.getMessage(), e);
             }
         }
         return b.build();
     }
 
-    /** A directory of {@code --dir} or {@code --dir-ro}: {@code HOST[::GUEST]}. */
-    record Preopen(String option, String spec, Path host, String guest, boolean readOnly) {
-        static Preopen parse(String option, String spec, boolean readOnly, CommandSpec command) {
-            int sep = spec.indexOf("::");
-            String host = sep < 0 ? spec : spec.substring(0, sep);
-            String guest = sep < 0 ? spec : spec.substring(sep + 2);
+    /** A directory of {@code --dir} or {@code --dir-ro}, as written ({@code HOST[::GUEST]}) and parsed. */
+    record Preopen(String option, String written, Path host, String guest, boolean readOnly) {
+        static Preopen parse(String option, String written, boolean readOnly, CommandSpec command) {
+            int separator = written.indexOf("::");
+            String host = separator < 0 ? written : written.substring(0, separator);
+            String guest = separator < 0 ? written : written.substring(separator + 2);
             if (host.isEmpty() || guest.isEmpty()) {
-                throw new ParameterException(command.commandLine(), option + " " + spec
+                throw new ParameterException(command.commandLine(), option + " " + written
                         + ": give HOST or HOST::GUEST, e.g. " + option + " data::/data");
             }
-            return new Preopen(option, spec, Path.of(host), guest, readOnly);
+            return new Preopen(option, written, Path.of(host), guest, readOnly);
         }
     }
 

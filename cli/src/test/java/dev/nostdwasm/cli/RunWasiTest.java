@@ -146,6 +146,13 @@ class RunWasiTest {
     }
 
     @Test
+    void aDirWithoutAHostIsAUsageError() {
+        Nsw.Result r = run("--dir", "::/data", "echo");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().startsWith("--dir ::/data: give HOST or HOST::GUEST, e.g. --dir data::/data"), r::toString);
+    }
+
+    @Test
     void aModuleWithoutStartNeedsInvoke() {
         Nsw.Result r = Nsw.run("run", Nsw.wat("add.wat").toString());
         assertEquals(1, r.exit(), r::toString);
