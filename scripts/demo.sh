@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The demo command (README): builds what the Java demo needs (platform shim, no_std
-# runtime, precompiler, sdk-api, both providers), precompiles examples/demo/src/main/wat/demo.wat
-# for every profile, and runs it with every available provider: on the newest JDK (ffm and
-# jni), then on Java 17 (jni only). Ends with the same kind of modules through the C ABI.
+# runtime, precompiler, sdk-api, both providers, wasi), precompiles examples/demo/src/main/wat/demo.wat
+# and the WASI program examples/demo/src/main/c/wordcount.c for every profile, and runs them with
+# every available provider: on the newest JDK (ffm and jni), then on Java 17 (jni only). Ends with the same kind of modules through the C ABI.
 # See examples/demo/README.md for what each line means.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -24,13 +24,14 @@ fi
 # The demo is a plain main class; the build wrote its class path (sdk-api, sdk-ffm, sdk-jni).
 cp=$(cat examples/demo/target/demo.classpath)
 artifacts=examples/demo/target/artifacts
+text=examples/demo/src/main/text   # the WASI program's read-only directory
 jdk17=$JDK17_HOME/bin/java
 failed=0
 nsw_step "the Java demo on $JAVA_HOME: every provider, every profile"
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.nostdwasm.examples.demo.Demo "$artifacts" || failed=1
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.nostdwasm.examples.demo.Demo "$artifacts" "$text" || failed=1
 nsw_step "the same on Java 17 ($jdk17): ffm needs Java 22, so jni serves alone"
 if [ -x "$jdk17" ]; then
-  "$jdk17" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.nostdwasm.examples.demo.Demo "$artifacts" || failed=1
+  "$jdk17" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.nostdwasm.examples.demo.Demo "$artifacts" "$text" || failed=1
 else
   echo "no Java 17 at $jdk17 (JDK17_HOME in scripts/toolchain.properties): skipped"
 fi

@@ -4,8 +4,11 @@ import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.WasmTrapException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nsw}: compile WebAssembly into artifacts, run an export, inspect an artifact.
  *
- * <p>Exit codes: 0 success, 1 error, 2 bad usage, 3 the WebAssembly trapped.
+ * <p>Exit codes: 0 success, 1 error, 2 bad usage, 3 the WebAssembly trapped; a WASI command's
+ * own exit code when {@code nsw run} runs one.
  */
 @Command(name = "nsw",
         mixinStandardHelpOptions = true,
@@ -27,7 +31,8 @@ import picocli.CommandLine.Spec;
         subcommands = {CompileCommand.class, RunCommand.class, InspectCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:error", "2:bad usage", "3:the WebAssembly trapped"})
+        exitCodeList = {"0:success", "1:error", "2:bad usage", "3:the WebAssembly trapped",
+            "n:a WASI command's exit code (nsw run without --invoke)"})
 public final class Main implements Runnable {
 
     /** The WebAssembly trapped. */
@@ -36,8 +41,15 @@ public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** The top-level command, without a subcommand; {@link #commandLine()} makes the one that runs. */
-    public Main() {
+    /** The raw streams behind the command line's writers: {@code nsw run} hands them to a WASI guest. */
+    final InputStream stdin;
+    final OutputStream stdout;
+    final OutputStream stderr;
+
+    private Main(InputStream stdin, OutputStream stdout, OutputStream stderr) {
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
     }
 
     @Override
@@ -55,22 +67,19 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** {@return the command line, writing to System.out and System.err} */
+    /** {@return the command line, reading System.in and writing to System.out and System.err} */
     public static CommandLine commandLine() {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        return commandLine(System.in, System.out, System.err);
     }
 
     /**
-     * The command line, writing to {@code out} and {@code err}.
-     *
-     * @param out where results and help go
-     * @param err where error messages go
-     * @return the command line, ready to {@code execute}
+     * The command line, writing to {@code out} and {@code err}; a WASI guest that {@code nsw run}
+     * runs reads {@code in} and writes to them too.
      */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
+    public static CommandLine commandLine(InputStream in, OutputStream out, OutputStream err) {
+        CommandLine cl = new CommandLine(new Main(in, out, err));
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler(new Errors());
         return cl;
     }

@@ -14,44 +14,48 @@ import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.precompiler.ArtifactInfo;
-import dev.nostdwasm.precompiler.CompiledArtifact;
-import dev.nostdwasm.precompiler.PrecompileListener;
-import dev.nostdwasm.precompiler.PrecompileOptions;
+import dev.nostdwasm.wasi.Wasi;
+import dev.nostdwasm.wasi.WasiConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code nsw run}: loads a module (compiling it first when it is not an artifact) and calls an export. */
+/**
+ * {@code nsw run}: loads a module (compiling it first when it is not an artifact) and runs it as a
+ * WASI command, or calls one of its exports with {@code --invoke}.
+ */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Calls an exported function and prints its results.",
-            "Calls the function EXPORT of MODULE with ARGS and prints its results, one per line.",
+            "Runs a WASI command, or calls an exported function and prints its results.",
+            "Without --invoke, MODULE is run as a command, like wasmtime run: its _start is called with ARGS as its"
+                    + " arguments (after the module's name), its stdin, stdout and stderr are nsw's, and nsw exits with"
+                    + " the code the program exits with. It reaches only the directories of --dir and --dir-ro and the"
+                    + " environment of --env and --inherit-env.",
+            "With --invoke, calls the function EXPORT of MODULE with ARGS and prints its results, one per line."
+                    + " ARGS are read as the export's parameter types say: i32/i64 in decimal or 0x hex, f32/f64 as"
+                    + " decimal or hex floats, inf, nan; v128 as 32 hex digits (most significant first).",
             "MODULE is an artifact (its envelope gives the profile, fuel and epoch settings), or a .wat or"
-                    + " .wasm module, which is compiled first for this machine (pulley64 for the pulley profile).",
+                    + " .wasm module, which is compiled first for this machine (pulley64 for the pulley profile) by the"
+                    + " bundled precompiler and cached (see Engine.compile); the first run says so on stderr.",
             Host.VERIFY_HELP,
-            "The module must import nothing: nsw provides no host functions.",
-            "ARGS are read as the export's parameter types say: i32/i64 in decimal or 0x hex, f32/f64 as"
-                    + " decimal or hex floats, inf, nan; v128 as 32 hex digits (most significant first)."
-                    + " Put -- before arguments that start with '-' if picocli takes them for options.",
+            "nsw provides the functions of wasi_snapshot_preview1 and no other imports.",
+            "Put -- before arguments that start with '-', so that nsw does not take them for its own options.",
             "A trap prints 'trap: <code>: <message>' and exits with 3."
         },
         sortOptions = false)
@@ -59,17 +63,50 @@ final class RunCommand implements Callable<Integer> {
 
     enum Provider { ffm, jni }
 
+    /** The import module of WASI preview 1, which nsw run provides. */
+    static final String WASI_MODULE = "wasi_snapshot_preview1";
+
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Parameters(index = "0", paramLabel = "MODULE", description = "An artifact, or a .wat or .wasm module.")
     Path modulePath;
 
-    @Option(names = "--invoke", required = true, paramLabel = "EXPORT", description = "The exported function to call.")
+    @Option(names = "--invoke", paramLabel = "EXPORT",
+            description = "Calls this exported function with ARGS instead of running the module as a WASI command.")
     String export;
 
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Its arguments.")
+    @Parameters(index = "1..*", paramLabel = "ARGS",
+            description = "The command's arguments; with --invoke, the function's.")
     List<String> args = new ArrayList<>();
+
+    /** The preopened directories, in the order given (the guest sees them as fds 3, 4, ...). */
+    final List<Preopen> preopens = new ArrayList<>();
+
+    @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
+            description = "Lets the program read and write directory HOST, as GUEST (default: HOST as written), and"
+                    + " nothing outside it. Repeatable.")
+    void dir(String directory) {
+        preopens.add(Preopen.parse("--dir", directory, false, spec));
+    }
+
+    @Option(names = "--dir-ro", paramLabel = "HOST[::GUEST]",
+            description = "Like --dir, but read-only: every change the program tries is refused. Repeatable.")
+    void readOnlyDir(String directory) {
+        preopens.add(Preopen.parse("--dir-ro", directory, true, spec));
+    }
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE",
+            description = "Sets an environment variable of the program (it sees none of nsw's unless"
+                    + " --inherit-env). Repeatable.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--inherit-env",
+            description = "Gives the program nsw's environment (--env adds to it and overrides it).")
+    boolean inheritEnv;
 
     @Option(names = "--profile", paramLabel = "PROFILE", converter = Converters.ProfileConverter.class,
             completionCandidates = Converters.ProfileNames.class,
@@ -81,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
     Provider provider;
 
     @Option(names = "--fuel", paramLabel = "N",
-            description = "Gives the call N units of fuel (out of fuel traps with OUT_OF_FUEL). A .wat or .wasm is then"
+            description = "Gives the run N units of fuel (out of fuel traps with OUT_OF_FUEL). A .wat or .wasm is then"
                     + " compiled with fuel metering; an artifact must have been. Without it, an artifact compiled"
                     + " with fuel gets unlimited fuel.")
     Long fuel;
@@ -107,28 +144,34 @@ final class RunCommand implements Callable<Integer> {
         if (publicKey != null && !artifact) {
             throw new CliException("--public-key verifies artifacts, but " + modulePath + " is a module nsw compiles itself");
         }
-        Loaded loaded = artifact ? artifact() : compileHere();
+        Loaded loaded = artifact ? artifact() : source();
+        WasiConfig wasiConfig = wasiConfig(); // before compiling: a bad --env or --dir is reported at once
 
         NoStdRuntime runtime = Host.runtime(provider == null ? null : provider.name());
         EngineConfig config = EngineConfig.of(loaded.profile).withFuel(loaded.fuel).withEpochInterruption(loaded.epoch);
-        // What nsw just compiled in its own temporary directory is as trusted as nsw itself.
+        // What nsw compiles itself (Engine.compile's owner-only cache) is as trusted as nsw itself.
         config = Host.verifying(config, publicKey, allowUnsigned || !artifact);
-        PrintWriter out = spec.commandLine().getOut();
         try (Engine engine = runtime.newEngine(config);
-                WasmModule module = load(engine, loaded.bytes);
+                WasmModule module = artifact ? load(engine, loaded.bytes) : compile(engine, loaded);
                 Linker linker = engine.newLinker();
                 Store store = engine.newStore()) {
-            checkNoImports(module.imports());
-            ExternType.Func type = functionType(module.exports());
-            Val[] values = arguments(type);
+            checkImports(module.imports());
+            Wasi wasi = Wasi.create(store, wasiConfig);
+            wasi.addTo(linker);
             if (loaded.fuel) {
                 store.setFuel(fuel != null ? fuel : Long.MAX_VALUE);
             }
             if (loaded.epoch) {
                 store.setEpochDeadline(Long.MAX_VALUE / 2); // no deadline: nothing advances the epoch
             }
+            if (export == null) {
+                return runCommand(wasi, linker, module);
+            }
+            ExternType.Func type = functionType(module.exports());
+            Val[] values = arguments(type);
             Instance instance = linker.instantiate(store, module);
             Val[] results = instance.func(export).call(values);
+            PrintWriter out = spec.commandLine().getOut();
             for (Val v : results) {
                 out.println(ValueText.format(v));
             }
@@ -137,7 +180,78 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Runs {@code module}'s {@code _start}; the program's exit code. */
+    private int runCommand(Wasi wasi, Linker linker, WasmModule module) throws IOException {
+        boolean isCommand = module.exports().stream()
+                .anyMatch(e -> e.name().equals("_start") && e.type() instanceof ExternType.Func);
+        if (!isCommand) {
+            throw new CliException(modulePath + " exports no function _start, so it is not a WASI command:"
+                    + " give --invoke EXPORT to call one of its functions");
+        }
+        try {
+            return wasi.run(linker, module).code();
+        } finally {
+            main.stdout.flush();
+            main.stderr.flush();
+        }
+    }
+
+    /**
+     * What the program may reach: nsw's standard streams, the arguments (after the module's name,
+     * as wasmtime gives it), the environment and directories of the options.
+     */
+    private WasiConfig wasiConfig() {
+        WasiConfig.Builder b = WasiConfig.builder().stdin(main.stdin).stdout(main.stdout).stderr(main.stderr);
+        b.args(String.valueOf(modulePath));
+        if (export == null) {
+            b.args(args.toArray(String[]::new));
+        }
+        if (inheritEnv) {
+            b.inheritEnv();
+        }
+        for (String variable : env) {
+            int eq = variable.indexOf('=');
+            if (eq <= 0) {
+                throw new ParameterException(spec.commandLine(),
+                        "--env " + variable + ": give NAME=VALUE (e.g. --env LANG=C)");
+            }
+            try {
+                b.env(variable.substring(0, eq), variable.substring(eq + 1));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--env " + variable + ": " + e.getMessage());
+            }
+        }
+        for (Preopen p : preopens) {
+            try {
+                b.preopen(p.host(), p.guest(), p.readOnly());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(p.option() + " " + p.written() + ": " + e.getMessage(), e);
+            }
+        }
+        return b.build();
+    }
+
+    /** A directory of {@code --dir} or {@code --dir-ro}, as written ({@code HOST[::GUEST]}) and parsed. */
+    record Preopen(String option, String written, Path host, String guest, boolean readOnly) {
+        static Preopen parse(String option, String written, boolean readOnly, CommandSpec command) {
+            int separator = written.indexOf("::");
+            String host = separator < 0 ? written : written.substring(0, separator);
+            String guest = separator < 0 ? written : written.substring(separator + 2);
+            if (host.isEmpty() || guest.isEmpty()) {
+                throw new ParameterException(command.commandLine(), option + " " + written
+                        + ": give HOST or HOST::GUEST, e.g. " + option + " data::/data");
+            }
+            return new Preopen(option, written, Path.of(host), guest, readOnly);
+        }
+    }
+
     private record Loaded(byte[] bytes, Profile profile, boolean fuel, boolean epoch) {}
+
+    private WasmModule compile(Engine engine, Loaded source) {
+        String settings = source.profile.cliName() + " (" + Host.targetFor(source.profile).cliName() + ")"
+                + (source.fuel ? " with fuel metering" : "");
+        return CachedCompile.compile(engine, modulePath, source.bytes, settings, spec.commandLine().getErr());
+    }
 
     private WasmModule load(Engine engine, byte[] bytes) {
         try {
@@ -157,25 +271,13 @@ final class RunCommand implements Callable<Integer> {
                 info.fuel(), info.epoch());
     }
 
-    /** Compiles the module for this machine and {@code --profile} into a temporary directory. */
-    private Loaded compileHere() throws IOException {
+    /** A .wat or .wasm, which {@link #compile} compiles for this machine and {@code --profile}. */
+    private Loaded source() throws IOException {
         String name = String.valueOf(modulePath.getFileName()).toLowerCase(Locale.ROOT);
         if (!name.endsWith(".wat") && !name.endsWith(".wasm") && !startsWithWasmMagic()) {
             throw new CliException(modulePath + " is neither an artifact nor a .wat or .wasm module");
         }
-        Profile p = profile != null ? profile : Profile.NATIVE;
-        boolean metered = fuel != null;
-        Path tmp = Files.createTempDirectory("nsw-run");
-        try {
-            PrecompileOptions options = PrecompileOptions.of(Set.of(Host.targetFor(p)), Set.of(p)).withFuel(metered);
-            List<CompiledArtifact> out = Host.precompiler().compile(options, List.of(modulePath), tmp, PrecompileListener.NONE);
-            if (out.size() != 1) {
-                throw new CliException("the precompiler gave " + out.size() + " artifacts for " + modulePath + ", expected 1");
-            }
-            return new Loaded(Files.readAllBytes(out.get(0).file()), p, metered, false);
-        } finally {
-            deleteTree(tmp);
-        }
+        return new Loaded(Files.readAllBytes(modulePath), profile != null ? profile : Profile.NATIVE, fuel != null, false);
     }
 
     private boolean startsWithWasmMagic() throws IOException {
@@ -184,13 +286,15 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void checkNoImports(List<ImportType> imports) {
-        if (imports.isEmpty()) {
+    /** Refuses imports other than WASI's, listing them. */
+    private void checkImports(List<ImportType> imports) {
+        List<ImportType> others = imports.stream().filter(i -> !i.module().equals(WASI_MODULE)).toList();
+        if (others.isEmpty()) {
             return;
         }
-        throw new CliException(modulePath + " imports " + (imports.size() == 1 ? "this" : "these")
-                + ", and nsw run provides no imports (call it from Java with a Linker that defines them):"
-                + imports.stream().map(i -> "\n  import " + i.module() + "." + i.name() + ": " + ValueText.format(i.type()))
+        throw new CliException(modulePath + " imports " + (others.size() == 1 ? "this" : "these")
+                + ", and nsw run provides only " + WASI_MODULE + " (call it from Java with a Linker that defines them):"
+                + others.stream().map(i -> "\n  import " + i.module() + "." + i.name() + ": " + ValueText.format(i.type()))
                         .collect(Collectors.joining()));
     }
 
@@ -226,15 +330,5 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return values;
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary directory left behind is not worth failing the run
-        }
     }
 }

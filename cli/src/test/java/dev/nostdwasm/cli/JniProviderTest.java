@@ -27,4 +27,15 @@ class JniProviderTest {
         assertEquals(3, r.exit(), r::toString);
         assertTrue(r.err().startsWith("trap: INTEGER_DIVISION_BY_ZERO: "), r::toString);
     }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void runsAWasiCommandThroughJni(Profile profile) {
+        Nsw.Result r = Nsw.run("run", "--provider", "jni", "--profile", profile.cliName(),
+                Nsw.wasiTool().toString(), "echo", "through", "jni");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("through\njni\n", r.out());
+        assertEquals(5, Nsw.run("run", "--provider", "jni", "--profile", profile.cliName(),
+                Nsw.wasiTool().toString(), "exit", "5").exit());
+    }
 }

@@ -31,7 +31,8 @@ final class Launcher {
 
     /**
      * Runs {@code command} with bash in {@code dir}, bin/ first on PATH, JAVA_HOME = {@code javaHome},
-     * the bundled precompiler (unless -Dnostdwasm.it.precompiler names one); stdout and stderr together.
+     * the bundled precompiler (unless -Dnostdwasm.it.precompiler names one), the compile cache in
+     * {@code dir/.nsw-cache}; stdout and stderr together.
      */
     static Result shell(Path dir, Path javaHome, String command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(List.of("bash", "-c", command)).directory(dir.toFile())
@@ -42,7 +43,8 @@ final class Launcher {
         if (!precompiler.isBlank()) { // only to try the ITs while there is no bundled precompiler
             env.put("NSW_PRECOMPILER", precompiler);
         }
-        env.remove("NSW_JAVA_OPTS");
+        // Engine.compile's cache of nsw run: one per directory, so that what the first run of a module says is known.
+        env.put("NSW_JAVA_OPTS", "-Dnostdwasm.cache=" + dir.toAbsolutePath().resolve(".nsw-cache"));
         env.put("JAVA_HOME", javaHome.toString());
         env.put("PATH", dist().resolve("bin") + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("COLUMNS", "100");

@@ -1,10 +1,11 @@
 package dev.nostdwasm.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -30,11 +31,27 @@ final class Nsw {
     private Nsw() {
     }
 
+    /**
+     * Runs nsw; stderr without the note that {@code nsw run} compiled a module into the cache
+     * (which depends on what ran before: {@link #runWithCompileNote} keeps it).
+     */
     static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        Result r = runWithCompileNote(args);
+        return new Result(r.exit(), r.out(), r.err().replaceAll(
+                "(?m)^nsw run: compiled .* \\(later runs load it from there\\)\n", ""));
+    }
+
+    /** Runs nsw; stdout and stderr as they are. */
+    static Result runWithCompileNote(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.commandLine(InputStream.nullInputStream(), out, err).execute(args);
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The WASI command built from src/test/c/wasi_tool.c. */
+    static Path wasiTool() {
+        return Path.of(System.getProperty("nostdwasm.test.wasi.tool", "target/test-wasm/wasi_tool.wasm"));
     }
 
     /** A test module in src/test/resources/wat. */

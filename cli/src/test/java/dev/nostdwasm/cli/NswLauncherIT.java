@@ -28,8 +28,13 @@ class NswLauncherIT {
         assertTrue(r.output().matches("(?s)nsw \\S+\nWasmtime \\S+\nprovider ffm\nJava .*"), r::toString);
 
         r = Launcher.shell(dir, Launcher.currentJavaHome(), "nsw run add.wat --invoke add 2 3");
-        assertEquals(new Launcher.Result(0, "5\n"), r);
+        assertEquals(new Launcher.Result(0, "nsw run: compiled add.wat for native (" + Host.target().cliName()
+                + ") and cached it in " + dir.toAbsolutePath().resolve(".nsw-cache") + " (later runs load it from there)\n5\n"), r);
+        r = Launcher.shell(dir, Launcher.currentJavaHome(), "nsw run add.wat --invoke add 2 3");
+        assertEquals(new Launcher.Result(0, "5\n"), r, "the second run loads it from the cache");
 
+        r = Launcher.shell(dir, Launcher.currentJavaHome(), "nsw run traps.wat --invoke unreachable 2>/dev/null");
+        assertEquals(new Launcher.Result(3, ""), r);
         r = Launcher.shell(dir, Launcher.currentJavaHome(), "nsw run traps.wat --invoke unreachable");
         assertEquals(3, r.exit(), r::toString);
         assertTrue(r.output().startsWith("trap: UNREACHABLE_CODE_REACHED: "), r::toString);

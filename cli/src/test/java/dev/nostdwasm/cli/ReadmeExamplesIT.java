@@ -54,6 +54,7 @@ class ReadmeExamplesIT {
         for (String wat : List.of("add.wat", "host_fn.wat", "traps.wat", "values.wat")) {
             Nsw.copyWat(wat, dir);
         }
+        Files.copy(Nsw.wasiTool(), dir.resolve("wasi_tool.wasm"));
         List<Example> examples = examples(Path.of("README.md"));
         assertTrue(examples.size() >= 8, "examples found: " + examples.size());
         for (Example e : examples) {

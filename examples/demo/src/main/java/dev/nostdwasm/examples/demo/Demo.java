@@ -29,31 +29,39 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntBinaryOperator;
 
 /**
- * Runs {@code demo.wat} (precompiled by the build into one artifact per profile) with every
- * provider this JVM can use and every profile each of them supports: calls {@code add(2, 3)}
- * and {@code add_and_mul(2, 3, 4)}, whose multiplication is a Java lambda called from wasm.
+ * Runs {@code demo.wat} and {@code wordcount.c} (precompiled by the build into one artifact per
+ * profile) with every provider this JVM can use and every profile each of them supports: calls
+ * {@code add(2, 3)} and {@code add_and_mul(2, 3, 4)}, whose multiplication is a Java lambda
+ * called from wasm, then runs the WASI program {@link WordCount} on a text file of a directory it
+ * may only read.
  *
- * <p>Usage: {@code java -cp ... dev.nostdwasm.examples.demo.Demo <artifact directory>}. Exits
- * with 0 when at least one provider ran and every result was right, 1 otherwise.
+ * <p>Usage: {@code java -cp ... dev.nostdwasm.examples.demo.Demo <artifact directory> <text
+ * directory>}. Exits with 0 when at least one provider ran and every result was right, 1 otherwise.
  * {@code -Dnostdwasm.demo.stackTraces=true} prints the stack trace of every failed run.
  */
 public final class Demo {
+    /** The file of the text directory that the WASI program counts. */
+    static final String TEXT_FILE = "poem.txt";
+
     private final Path artifacts;
+    private final Path text;
     private final PrintStream out;
     private int passed;
     private int failed;
 
-    private Demo(Path artifacts, PrintStream out) {
+    private Demo(Path artifacts, Path text, PrintStream out) {
         this.artifacts = artifacts;
+        this.text = text;
         this.out = out;
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: Demo <directory with demo.<profile>.<target>.cwasm>");
+        if (args.length != 2) {
+            System.err.println("usage: Demo <directory with {demo,wordcount}.<profile>.<target>.cwasm> <directory with "
+                    + TEXT_FILE + ">");
             System.exit(2);
         }
-        System.exit(new Demo(Path.of(args[0]), System.out).run());
+        System.exit(new Demo(Path.of(args[0]), Path.of(args[1]), System.out).run());
     }
 
     private int run() {
@@ -81,6 +89,8 @@ public final class Demo {
                 versions.isEmpty() ? "(none loaded)" : String.join(" / ", versions), Architecture.current().id(),
                 System.getProperty("java.version"), System.getProperty("java.vendor"));
         out.println("artifacts: " + artifacts.toAbsolutePath().normalize());
+        out.println("text: " + text.toAbsolutePath().normalize() + " (the WASI program's " + WordCount.GUEST_DIR
+                + ", read-only)");
         out.println("providers: " + (runtimes.isEmpty() ? "none available" : String.join(", ", runtimes.keySet())));
         notes.forEach(n -> out.println("  " + n));
 
@@ -88,6 +98,7 @@ public final class Demo {
             for (Profile profile : Profile.values()) {
                 if (e.getValue().profiles().contains(profile)) {
                     runOne(e.getKey(), e.getValue(), profile);
+                    runWordCount(e.getKey(), e.getValue(), profile);
                 } else {
                     out.printf("%-4s %-15s (not supported by this runtime, skipped)%n", e.getKey(), profile.cliName());
                 }
@@ -141,6 +152,37 @@ public final class Demo {
             }
         } catch (NoSuchFileException e) {
             out.printf("%s FAILED: no artifact %s (precompile demo.wat for this profile and target)%n", prefix, artifact);
+            failed++;
+        } catch (IOException | RuntimeException e) {
+            out.printf("%s FAILED: %s%n", prefix, describe(e));
+            if (Boolean.getBoolean("nostdwasm.demo.stackTraces")) {
+                e.printStackTrace(out);
+            }
+            failed++;
+        }
+    }
+
+    /** One provider and profile: the WASI program counts the words of the text file; Java checks its line. */
+    private void runWordCount(String provider, NoStdRuntime runtime, Profile profile) {
+        EngineConfig config = EngineConfig.of(profile).allowUnsignedArtifacts();   // made by this build
+        Path artifact = artifacts.resolve(ArtifactName.forEngine("wordcount", config).fileName());
+        String prefix = String.format("%-4s %-15s wordcount %s/%s:", provider, profile.cliName(), WordCount.GUEST_DIR,
+                TEXT_FILE);
+        try {
+            WordCount.Result r = WordCount.run(runtime, config, artifact, text, TEXT_FILE);
+            String expected = WordCount.expected(text.resolve(TEXT_FILE));
+            boolean right = r.exitCode() == 0 && r.stdout().equals(expected);
+            out.printf("%s %s%s%n", prefix, r.stdout().strip(), right ? ""
+                    : "   WRONG: exit code " + r.exitCode() + ", expected 0 and " + expected.strip()
+                            + (r.stderr().isEmpty() ? "" : "; stderr: " + r.stderr().strip()));
+            if (right) {
+                passed++;
+            } else {
+                failed++;
+            }
+        } catch (NoSuchFileException e) {
+            out.printf("%s FAILED: no such file %s (precompile wordcount.wasm for this profile and target)%n", prefix,
+                    e.getFile());
             failed++;
         } catch (IOException | RuntimeException e) {
             out.printf("%s FAILED: %s%n", prefix, describe(e));
