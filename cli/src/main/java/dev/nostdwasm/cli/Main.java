@@ -75,6 +75,11 @@ public final class Main implements Runnable {
     /**
      * The command line, writing to {@code out} and {@code err}; a WASI guest that {@code nsw run}
      * runs reads {@code in} and writes to them too.
+     *
+     * @param in what a WASI guest reads as its standard input
+     * @param out where results, help and a guest's standard output go
+     * @param err where error messages and a guest's standard error go
+     * @return the command line, ready to {@code execute}
      */
     public static CommandLine commandLine(InputStream in, OutputStream out, OutputStream err) {
         CommandLine cl = new CommandLine(new Main(in, out, err));
