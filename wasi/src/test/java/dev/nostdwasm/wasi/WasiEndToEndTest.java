@@ -53,13 +53,12 @@ class WasiEndToEndTest {
     @ParameterizedTest
     @MethodSource("dev.nostdwasm.wasi.TestRuntimes#providersAndProfiles")
     void aStartThatReturnsExitsWithZeroAndATrapStaysATrap(String provider, Profile profile) {
+        Wasi wasi = Wasi.create(WasiConfig.builder().build());
         try (Engine engine = TestRuntimes.engine(provider, profile);
                 WasmModule returns = engine.load(TestRuntimes.artifact("wasi_returns", profile));
                 WasmModule traps = engine.load(TestRuntimes.artifact("wasi_traps", profile));
-                Linker linker = Wasi.addTo(engine.newLinker())) {
-            Wasi wasi = Wasi.create(WasiConfig.builder().build());
-            Store store = engine.newStore(wasi);
-
+                Linker linker = Wasi.addTo(engine.newLinker());
+                Store store = engine.newStore(wasi)) {
             assertEquals(new WasiExit(0), wasi.run(linker.instantiate(store, returns)));
             Instance trapping = linker.instantiate(store, traps);
             WasmTrapException trap = assertThrows(WasmTrapException.class, () -> wasi.run(trapping));
@@ -72,9 +71,10 @@ class WasiEndToEndTest {
     void anInstanceWithoutStartIsNotACommand(String provider, Profile profile) {
         try (Engine engine = TestRuntimes.engine(provider, profile);
                 WasmModule module = engine.load(TestRuntimes.artifact("wasi_reactor", profile));
-                Linker linker = Wasi.addTo(engine.newLinker())) {
-            Wasi wasi = Wasi.create(WasiConfig.builder().build());
-            Instance instance = linker.instantiate(engine.newStore(wasi), module);
+                Linker linker = Wasi.addTo(engine.newLinker());
+                Store store = engine.newStore(Wasi.create(WasiConfig.builder().build()))) {
+            Wasi wasi = (Wasi) store.data();
+            Instance instance = linker.instantiate(store, module);
 
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> wasi.run(instance));
             assertTrue(e.getMessage().contains("_start"), e.getMessage());
