@@ -36,22 +36,37 @@ public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** The top-level command, without a subcommand; {@link #commandLine()} makes the one that runs. */
+    public Main() {
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
                 "name a command: compile, run or inspect (nsw help <command> tells more)");
     }
 
+    /**
+     * Runs {@code nsw} and exits the JVM with the command's exit code (see the exit codes above).
+     *
+     * @param args the command line: a command and its options
+     */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line, writing to System.out and System.err. */
+    /** {@return the command line, writing to System.out and System.err} */
     public static CommandLine commandLine() {
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
-    /** The command line, writing to {@code out} and {@code err}. */
+    /**
+     * The command line, writing to {@code out} and {@code err}.
+     *
+     * @param out where results and help go
+     * @param err where error messages go
+     * @return the command line, ready to {@code execute}
+     */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);

@@ -21,7 +21,8 @@ import java.util.function.LongUnaryOperator;
  * allocate less than {@value #MEASURING} bytes, a fixed allowance for the measuring itself, not
  * per call (the thread's allocation counter, not a timing). The JIT may still be installing code
  * during a round, so a test gets {@value #ROUNDS} rounds; allocating per call fails every one. Typed exports ({@code callI32},
- * {@code Func.typed}, {@code Instance.bind}) and typed host functions called from wasm.
+ * {@code Func.typed}, {@code Instance.bind}) and typed host functions called from wasm, also one
+ * that takes a {@code Caller} and reads the caller's memory through it.
  */
 abstract class TypedCallAllocationSuite extends ProviderSuite {
 
@@ -74,6 +75,21 @@ abstract class TypedCallAllocationSuite extends ProviderSuite {
         IntBinaryOperator mul = instance.func("mul").typed(IntBinaryOperator.class);
         LongUnaryOperator wide = instance.func("wide").typed(LongUnaryOperator.class);
         assertAllocatesNothing("typed host functions", i -> mul.applyAsInt(i, 1) + (int) wide.applyAsLong(1) - 1);
+    }
+
+    @ProfileTest
+    void typedHostFunctionTakingACallerAllocatesNothingPerCall(Profile profile) {
+        var s = session(profile);
+        s.linker.define("env", "mul", IntBinaryOperator.class, (a, b) -> a * b)
+                .define("env", "scale", TypedHostFunctionsSuite.Scale.class, (factor, value) -> factor * value)
+                .define("env", "wide", LongUnaryOperator.class, v -> v + 1)
+                .define("env", "note", IntConsumer.class, v -> { })
+                .define("env", "peek", TypedHostFunctionsSuite.Peek.class,
+                        (caller, address) -> caller.memory("memory").readByte(address));
+        IntUnaryOperator peek = s.instantiate("typed_host").func("peek").typed(IntUnaryOperator.class);
+        // typed_host.wat's data segment puts 42 at 16.
+        assertAllocatesNothing("a typed host function reading memory through its Caller",
+                i -> peek.applyAsInt(16) - 42 + i + 1);
     }
 
     /**

@@ -7,26 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nostdwasm.api.Caller;
+import dev.nostdwasm.api.ExternType;
+import dev.nostdwasm.api.Func;
 import dev.nostdwasm.api.HostExport;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
 import dev.nostdwasm.api.Memory;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.TrapCode;
+import dev.nostdwasm.api.ValType;
 import dev.nostdwasm.api.WasmTrapException;
 import dev.nostdwasm.it.support.ProfileTest;
 import dev.nostdwasm.it.support.ProviderSuite;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntBinaryOperator;
 import java.util.function.IntConsumer;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongUnaryOperator;
 
 /**
  * Typed host functions ({@code Linker.define} with an interface, {@code Linker.defineAll} with
  * {@code @HostExport} methods) called by typed_host.wat: every numeric type, no result, a
- * {@code Caller} parameter, exceptions, and the refusals.
+ * {@code Caller} parameter and what a Caller may do when, functions made with
+ * {@code Store.newFunc} as imports, exceptions, and the refusals.
  */
 abstract class TypedHostFunctionsSuite extends ProviderSuite {
 
@@ -43,7 +51,7 @@ abstract class TypedHostFunctionsSuite extends ProviderSuite {
     /** The byte at {@code address} of the caller's memory. */
     static int peek(Caller caller, int address) {
         byte[] b = new byte[1];
-        Memory memory = caller.memory("memory").orElseThrow();
+        Memory memory = caller.memory("memory");
         memory.read(address, b, 0, 1);
         return b[0];
     }
@@ -165,6 +173,55 @@ abstract class TypedHostFunctionsSuite extends ProviderSuite {
         Instance instance = s.instantiate("typed_host");
         assertEquals(42, instance.func("peek").callI32(16));
         assertThrows(IllegalStateException.class, () -> kept.get(0).memory("memory"));
+        var elsewhere = assertThrows(ExecutionException.class,
+                () -> CompletableFuture.runAsync(() -> kept.get(0).data()).get(30, TimeUnit.SECONDS));
+        assertInstanceOf(IllegalStateException.class, elsewhere.getCause(), "another thread, the store idle");
+    }
+
+    @ProfileTest
+    void aCallerIsRefusedInsideTheHostCallsItsCallMadeAndWorksAgainAfterThem(Profile profile) {
+        var s = session(profile);
+        List<Caller> callers = new ArrayList<>();
+        List<Exception> refused = new ArrayList<>();
+        defineOthers(s.linker)
+                .define("env", "mul", IntBinaryOperator.class, (a, b) -> {
+                    try {
+                        callers.get(callers.size() - 1).memory("memory");
+                    } catch (IllegalStateException e) {
+                        refused.add(e);
+                    }
+                    return a * b;
+                })
+                .define("env", "peek", Peek.class, (caller, address) -> {
+                    callers.add(caller);
+                    int product = caller.func("mul").callI32(address, 2); // runs the mul above, one call deeper
+                    return product + peek(caller, address);
+                });
+        Instance instance = s.instantiate("typed_host");
+        assertEquals(32 + 42, instance.func("peek").callI32(16));
+        assertEquals(1, refused.size(), "the nested host call could not use the outer call's Caller");
+        assertTrue(refused.get(0).getMessage().contains("not inside a nested host call"), refused.get(0).getMessage());
+        assertEquals(32 + 42, instance.func("peek").callI32(16));
+        // What Caller documents: one object per store and call depth, so allocating nothing.
+        assertSame(callers.get(0), callers.get(1));
+    }
+
+    @ProfileTest
+    void aStoreMadeTypedFunctionIsAnImportAndCallsThroughFuncTyped(Profile profile) {
+        var s = session(profile);
+        Func mul = s.store.newFunc(IntBinaryOperator.class, (a, b) -> a * b);
+        Func peek = s.store.newFunc(Peek.class, TypedHostFunctionsSuite::peek);
+        assertEquals(new ExternType.Func(List.of(ValType.I32, ValType.I32), List.of(ValType.I32)), mul.type());
+        assertEquals(new ExternType.Func(List.of(ValType.I32), List.of(ValType.I32)), peek.type(),
+                "the Caller is no wasm parameter");
+        assertEquals(20, mul.typed(IntBinaryOperator.class).applyAsInt(4, 5), "called from Java");
+        defineOthers(s.linker).define(s.store, "env", "mul", mul).define(s.store, "env", "peek", peek);
+        Instance instance = s.instantiate("typed_host");
+        assertEquals(42, instance.func("mul").typed(IntBinaryOperator.class).applyAsInt(6, 7));
+        assertEquals(42, instance.func("peek").typed(IntUnaryOperator.class).applyAsInt(16),
+                "the byte the data segment put at 16, read through the Caller");
+        var refused = assertThrows(IllegalArgumentException.class, () -> s.store.newFunc(Function.class, x -> x));
+        assertTrue(refused.getMessage().startsWith("Function.apply(Object): parameter 1 is Object"), refused.getMessage());
     }
 
     @ProfileTest

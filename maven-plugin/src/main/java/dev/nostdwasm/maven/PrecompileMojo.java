@@ -38,6 +38,10 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "precompile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class PrecompileMojo extends AbstractMojo {
 
+    /** Made by Maven, which then sets the parameters below from the plugin's configuration. */
+    public PrecompileMojo() {
+    }
+
     static final List<String> DEFAULT_INCLUDES = List.of("**/*.wasm", "**/*.wat");
     static final List<String> DEFAULT_TARGETS = List.of("x86_64", "aarch64", "pulley64");
     static final List<String> DEFAULT_PROFILES = List.of("native", "pulley");

@@ -29,6 +29,12 @@ import java.util.Optional;
  * the SDK's {@link ArtifactHeader} parser.
  *
  * @param format the envelope format version (1)
+ * @param target what the code is for
+ * @param profile the profile the code was compiled for
+ * @param fuel whether the code was compiled with fuel metering
+ * @param epoch whether the code was compiled with epoch interruption
+ * @param wasmtimeVersion the Wasmtime version the code was compiled with
+ * @param isaFlags the ISA flags the code was compiled with, comma-separated
  * @param payloadSize the size of the serialized module after the header
  * @param headerSize the size of the envelope header, signature included
  * @param sha256 the SHA-256 of the payload the header records, lower-case hex
@@ -43,6 +49,8 @@ public record ArtifactInfo(int format, Target target, Profile profile, boolean f
      * Reads {@code artifact}'s envelope. A payload whose SHA-256 does not match the header is
      * reported by {@link #digestVerified()}, not thrown.
      *
+     * @param artifact the artifact file
+     * @return what its envelope says
      * @throws PrecompileException naming the file and what is wrong with it: missing, not an
      *     artifact, truncated, another envelope format, a corrupt header field, or a payload of
      *     another length than the header declares
@@ -70,6 +78,8 @@ public record ArtifactInfo(int format, Target target, Profile profile, boolean f
      * -pubout} writes). False for an unsigned artifact. The signature covers the whole header,
      * which holds the payload's SHA-256; check {@link #digestVerified()} too.
      *
+     * @param publicKeyPem the public key file
+     * @return true when the artifact is signed and the signature verifies with that key
      * @throws PrecompileException when the key file is missing or not an Ed25519 public key
      */
     public boolean signedBy(Path publicKeyPem) {
@@ -90,7 +100,7 @@ public record ArtifactInfo(int format, Target target, Profile profile, boolean f
         }
     }
 
-    /** Whether the artifact is signed. */
+    /** {@return whether the artifact is signed} */
     public boolean signed() {
         return signature.isPresent();
     }

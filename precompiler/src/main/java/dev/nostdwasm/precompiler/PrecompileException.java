@@ -9,17 +9,30 @@ public class PrecompileException extends RuntimeException {
 
     private final transient Path input;
 
+    /**
+     * An exception without a cause.
+     *
+     * @param input the input that failed, or null when the failure is not about one input
+     * @param message the file and the reason, and what to do about it
+     */
     public PrecompileException(Path input, String message) {
         super(message);
         this.input = input;
     }
 
+    /**
+     * An exception caused by {@code cause}.
+     *
+     * @param input the input that failed, or null when the failure is not about one input
+     * @param message the file and the reason, and what to do about it
+     * @param cause what failed underneath
+     */
     public PrecompileException(Path input, String message, Throwable cause) {
         super(message, cause);
         this.input = input;
     }
 
-    /** The input that failed; null when the failure is not about one input (a missing tool, say). */
+    /** {@return the input that failed; null when the failure is not about one input (a missing tool, say)} */
     public Path input() {
         return input;
     }

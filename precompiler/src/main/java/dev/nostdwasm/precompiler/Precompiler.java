@@ -70,6 +70,7 @@ public final class Precompiler {
      * SHA-256) into the work directory ({@code -Dnostdwasm.workdir}, by default {@code
      * ${java.io.tmpdir}/nostd-wasm-java-${user.name}}).
      *
+     * @return the precompiler
      * @throws PrecompileException on another OS or architecture, or when extraction fails
      */
     public static Precompiler bundled() {
@@ -91,11 +92,18 @@ public final class Precompiler {
         return new Precompiler(extracted);
     }
 
-    /** The executable at {@code executable} (for a precompiler built elsewhere). */
+    /**
+     * The executable at {@code executable} (for a precompiler built elsewhere). Nothing is checked
+     * until it runs.
+     *
+     * @param executable the {@code nsw-precompile} executable
+     * @return the precompiler
+     */
     public static Precompiler at(Path executable) {
         return new Precompiler(Objects.requireNonNull(executable, "executable"));
     }
 
+    /** {@return the {@code nsw-precompile} executable this precompiler runs} */
     public Path executable() {
         return executable;
     }
@@ -103,6 +111,7 @@ public final class Precompiler {
     /**
      * The Wasmtime version the artifacts will be built for ({@code nsw-precompile --version}).
      *
+     * @return the version, e.g. {@code 49.0.0}
      * @throws PrecompileException when the executable cannot be run or does not say
      */
     public String wasmtimeVersion() {
@@ -128,6 +137,10 @@ public final class Precompiler {
      * are named {@code <input stem>.<profile>[.fuel][.epoch].<target>.cwasm} ({@link ArtifactName});
      * two inputs with the same stem are refused before anything runs.
      *
+     * @param options what to compile each input into
+     * @param inputs the {@code .wasm} or {@code .wat} files
+     * @param outDir the directory the artifacts are written to
+     * @param listener told of each input as it finishes ({@link PrecompileListener#NONE} for nothing)
      * @return every artifact written, in input order (per input: by target, then profile)
      * @throws PrecompileException naming the first input that failed and why (the CLI's message)
      */

@@ -28,6 +28,9 @@ public final class SigningKeys {
      * Writes a new key pair: the private key (owner-only permissions, {@code rw-------}) and the
      * public key. Neither file may exist yet: an existing key is never overwritten.
      *
+     * @param privateKeyPem the file for the private key (PKCS#8 PEM)
+     * @param publicKeyPem the file for the public key (X.509 SubjectPublicKeyInfo PEM)
+     * @throws IllegalArgumentException when both are the same file
      * @throws PrecompileException naming the file that exists or cannot be written
      */
     public static void generate(Path privateKeyPem, Path publicKeyPem) {

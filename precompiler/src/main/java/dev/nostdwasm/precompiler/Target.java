@@ -4,8 +4,11 @@ import java.util.Locale;
 
 /** What an artifact's code is for: a CPU architecture, or Pulley bytecode (any CPU). */
 public enum Target {
+    /** Machine code for 64-bit x86 CPUs. */
     X86_64("x86_64"),
+    /** Machine code for 64-bit ARM CPUs. */
     AARCH64("aarch64"),
+    /** Wasmtime's Pulley bytecode, which its interpreter runs on any CPU (the {@code pulley} profile). */
     PULLEY64("pulley64");
 
     private final String cliName;
@@ -14,7 +17,7 @@ public enum Target {
         this.cliName = cliName;
     }
 
-    /** The name {@code nsw-precompile --target} and artifact file names use. */
+    /** {@return the name {@code nsw-precompile --target} and artifact file names use} */
     public String cliName() {
         return cliName;
     }
@@ -22,6 +25,11 @@ public enum Target {
     /**
      * The target named {@code name}: {@code x86_64}, {@code aarch64}, {@code pulley64}, or
      * {@code host} for the architecture of this machine (for builds that run what they compile).
+     * Case does not matter.
+     *
+     * @param name the name
+     * @return the target
+     * @throws IllegalArgumentException for any other name
      */
     public static Target fromCliName(String name) {
         if ("host".equals(name.toLowerCase(Locale.ROOT))) {
@@ -38,6 +46,7 @@ public enum Target {
     /**
      * The architecture of this machine.
      *
+     * @return {@link #X86_64} or {@link #AARCH64}
      * @throws dev.nostdwasm.api.ProviderUnavailableException on an architecture without natives
      */
     public static Target host() {

@@ -62,7 +62,7 @@ public final class ArtifactHeader {
         this.signature = signature;
     }
 
-    /** The 8 bytes every artifact starts with ({@code NSWA\r\n\x1a\n}); a new copy. */
+    /** {@return the 8 bytes every artifact starts with ({@code NSWA\r\n\x1a\n}); a new copy} */
     public static byte[] magic() {
         return MAGIC.clone();
     }
@@ -70,6 +70,8 @@ public final class ArtifactHeader {
     /**
      * Reads the header of {@code artifact} (the whole artifact: the payload length is checked).
      *
+     * @param artifact the artifact's bytes, header and payload
+     * @return the header
      * @throws ArtifactCorruptException when the bytes are not an artifact (the message guesses
      *     what they are), are truncated, use another envelope format, have a corrupt header
      *     field, or carry a payload of another length than the header declares
@@ -137,62 +139,65 @@ public final class ArtifactHeader {
                 digest, wasmtimeVersion, isaFlags, signedBytes, signature);
     }
 
-    /** The envelope format version ({@value #FORMAT_VERSION}). */
+    /** {@return the envelope format version ({@value #FORMAT_VERSION})} */
     public int format() {
         return format;
     }
 
-    /** What the code is for, as the precompiler's {@code --target} names it: {@code x86_64}, {@code aarch64} or {@code pulley64}. */
+    /**
+     * {@return what the code is for, as the precompiler's {@code --target} names it: {@code
+     * x86_64}, {@code aarch64} or {@code pulley64}}
+     */
     public String target() {
         return TARGETS[targetId];
     }
 
-    /** The profile the code was compiled for. */
+    /** {@return the profile the code was compiled for} */
     public Profile profile() {
         return profile;
     }
 
-    /** Whether the code was compiled with fuel metering ({@code --fuel}). */
+    /** {@return whether the code was compiled with fuel metering ({@code --fuel})} */
     public boolean fuel() {
         return fuel;
     }
 
-    /** Whether the code was compiled with epoch interruption ({@code --epoch}). */
+    /** {@return whether the code was compiled with epoch interruption ({@code --epoch})} */
     public boolean epoch() {
         return epoch;
     }
 
-    /** The Wasmtime version the code was compiled with. */
+    /** {@return the Wasmtime version the code was compiled with} */
     public String wasmtimeVersion() {
         return wasmtimeVersion;
     }
 
-    /** The ISA flags the code was compiled with, comma-separated. */
+    /** {@return the ISA flags the code was compiled with, comma-separated} */
     public String isaFlags() {
         return isaFlags;
     }
 
-    /** The length of the payload (the serialized module after the header). */
+    /** {@return the length of the payload (the serialized module after the header)} */
     public long payloadLength() {
         return payloadLength;
     }
 
-    /** The SHA-256 of the payload as the header records it (a copy). */
+    /** {@return the SHA-256 of the payload as the header records it (a copy)} */
     public byte[] payloadSha256() {
         return payloadSha256.clone();
     }
 
-    /** The length of the header, signature included: the offset of the payload. */
+    /** {@return the length of the header, signature included: the offset of the payload} */
     public int headerLength() {
         return signedBytes.length + (signature == null ? 0 : SIGNATURE_LENGTH);
     }
 
-    /** Whether the header carries an Ed25519 signature. */
+    /** {@return whether the header carries an Ed25519 signature} */
     public boolean signed() {
         return signature != null;
     }
 
-    /** The 64-byte Ed25519 signature (a copy), when the artifact is signed. */
+    /** {@return the 64-byte Ed25519 signature (a copy), when the artifact is signed} */
     public Optional<byte[]> signature() {
         return signature == null ? Optional.empty() : Optional.of(signature.clone());
     }
@@ -200,6 +205,8 @@ public final class ArtifactHeader {
     /**
      * The bytes a signature covers: every header byte before the signature (a copy). The payload's
      * SHA-256 is among them, so a good signature and a matching digest together vouch for the code.
+     *
+     * @return a copy of the signed header bytes
      */
     public byte[] signedBytes() {
         return signedBytes.clone();
@@ -209,6 +216,8 @@ public final class ArtifactHeader {
      * Whether the SHA-256 of the payload of {@code artifact} (the bytes this header was parsed
      * from) matches the header.
      *
+     * @param artifact the whole artifact, header and payload
+     * @return true when the payload's SHA-256 is the one the header records
      * @throws IllegalArgumentException when {@code artifact} does not have this header's length
      */
     public boolean payloadDigestMatches(byte[] artifact) {

@@ -27,6 +27,8 @@ public record ArtifactName(String stem, Profile profile, String target, boolean 
     public static final String EXTENSION = ".cwasm";
 
     /**
+     * Checks the components (see the class comment).
+     *
      * @throws IllegalArgumentException for an empty stem or one with a {@code /}, an unknown
      *     target, or a profile that cannot run on the target (only {@code pulley} runs on {@code pulley64})
      */
@@ -47,18 +49,36 @@ public record ArtifactName(String stem, Profile profile, String target, boolean 
         }
     }
 
-    /** The name of module {@code stem}'s artifact for engines of {@code config} on this machine. */
+    /**
+     * The name of module {@code stem}'s artifact for engines of {@code config} on this machine.
+     *
+     * @param stem the module's name (see the class comment)
+     * @param config the engine's configuration: its profile, fuel and epoch settings count
+     * @return the artifact's name
+     */
     public static ArtifactName forEngine(String stem, EngineConfig config) {
         Profile profile = config.profile();
         return new ArtifactName(stem, profile, targetOf(profile), config.fuel(), config.epochInterruption());
     }
 
-    /** The target an engine of {@code profile} runs on this machine: {@code pulley64} or this CPU's architecture. */
+    /**
+     * The target an engine of {@code profile} runs on this machine.
+     *
+     * @param profile the engine's profile
+     * @return {@code pulley64} for the pulley profile, else this CPU's architecture ({@code x86_64}
+     *     or {@code aarch64})
+     */
     public static String targetOf(Profile profile) {
         return profile == Profile.PULLEY ? "pulley64" : Architecture.current().id();
     }
 
-    /** Every name an artifact of module {@code stem} can have: each fitting profile and target, with and without fuel and epoch. */
+    /**
+     * Every name an artifact of module {@code stem} can have: each fitting profile and target,
+     * with and without fuel and epoch.
+     *
+     * @param stem the module's name (see the class comment)
+     * @return the names, a new modifiable list
+     */
     public static List<ArtifactName> every(String stem) {
         List<ArtifactName> names = new ArrayList<>();
         for (Profile profile : Profile.values()) {
@@ -73,7 +93,7 @@ public record ArtifactName(String stem, Profile profile, String target, boolean 
         return names;
     }
 
-    /** The file name, e.g. {@code add.native.fuel.x86_64.cwasm}. */
+    /** {@return the file name, e.g. {@code add.native.fuel.x86_64.cwasm}} */
     public String fileName() {
         return stem + "." + profile.cliName() + (fuel ? ".fuel" : "") + (epoch ? ".epoch" : "") + "." + target + EXTENSION;
     }
@@ -81,6 +101,8 @@ public record ArtifactName(String stem, Profile profile, String target, boolean 
     /**
      * The precompiler options that write this artifact, as {@code nsw-precompile} and {@code nsw
      * compile} take them (the Maven plugin's configuration has the same names).
+     *
+     * @return the options, separated by spaces, e.g. {@code --profile native --target x86_64 --fuel}
      */
     public String precompilerOptions() {
         return "--profile " + profile.cliName() + " --target " + target + (fuel ? " --fuel" : "") + (epoch ? " --epoch" : "");

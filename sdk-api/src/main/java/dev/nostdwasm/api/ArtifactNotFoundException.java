@@ -9,6 +9,11 @@ package dev.nostdwasm.api;
 public class ArtifactNotFoundException extends ArtifactException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with the message {@link Engine#loadResource} builds (see the class comment).
+     *
+     * @param message what was looked for, what exists, and the options that make the right one
+     */
     public ArtifactNotFoundException(String message) {
         super(message);
     }

@@ -2,9 +2,17 @@ package dev.nostdwasm.api;
 
 /**
  * The instance calling a host function, valid only during that call and only on the thread that
- * made it: used later, from another thread, or while a host function it called in turn runs,
- * every method throws {@link IllegalStateException}. What it returns (functions, memories,
- * globals, tables) belongs to the store and stays valid after the call.
+ * made it: used outside any host call of its store, from another thread, or while a host
+ * function it called in turn runs, every method throws {@link IllegalStateException}. What it
+ * returns (functions, memories, globals, tables) belongs to the store and stays valid after the
+ * call.
+ *
+ * <p>A store gives the same Caller object to every host call at the same call depth (a host
+ * call made from a call into wasm, one made from wasm that host function called, and so on),
+ * so that a host call allocates nothing for it. A Caller kept past its call therefore works
+ * again during a later host call at that depth of the same store on the same thread, and then
+ * is that call's Caller: it reaches that call's calling instance, which the later host function
+ * could reach itself, and never another store. Use the Caller a host function is given.
  *
  * <p>Its exports are looked up as {@link Instance}'s are: a name that is not an export of that
  * kind throws {@link ExportNotFoundException}. A function of the caller may be called from the

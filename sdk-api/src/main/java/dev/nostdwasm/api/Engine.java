@@ -10,7 +10,11 @@ import java.nio.file.Path;
  */
 public interface Engine extends AutoCloseable {
 
-    /** The configuration the engine was made with. */
+    /**
+     * The configuration the engine was made with.
+     *
+     * @return the configuration
+     */
     EngineConfig config();
 
     /**
@@ -22,6 +26,8 @@ public interface Engine extends AutoCloseable {
      * sees a byte; or it must {@linkplain EngineConfig#allowUnsignedArtifacts allow unsigned
      * artifacts}, and then only the SHA-256 is checked (against damage, not against tampering).
      *
+     * @param artifact the artifact's bytes; they are copied, so the array may be reused on return
+     * @return the module
      * @throws ArtifactCorruptException when the bytes are not an artifact or were damaged
      * @throws ArtifactMismatchException when it was built for something else
      * @throws ArtifactSignatureException without trusted keys or the opt-in (the message names
@@ -33,6 +39,8 @@ public interface Engine extends AutoCloseable {
     /**
      * Reads the artifact at {@code artifact} and loads it as {@link #load(byte[])} does.
      *
+     * @param artifact the artifact file
+     * @return the module
      * @throws IOException when the file cannot be read
      * @throws ArtifactException as {@link #load(byte[])}
      */
@@ -41,6 +49,8 @@ public interface Engine extends AutoCloseable {
     /**
      * Reads {@code artifact} to its end (without closing it) and loads it as {@link #load(byte[])} does.
      *
+     * @param artifact the stream of the artifact's bytes
+     * @return the module
      * @throws IOException when the stream cannot be read
      * @throws ArtifactException as {@link #load(byte[])}
      */
@@ -60,6 +70,7 @@ public interface Engine extends AutoCloseable {
      *
      * @param anchor a class of the jar or directory holding the artifact
      * @param stem the module's name: its source file's name without the extension ({@code add} for {@code add.wat})
+     * @return the module
      * @throws ArtifactNotFoundException when there is no artifact for this engine's settings, listing
      *     those of {@code stem} that exist and the precompiler options that make the right one
      * @throws ArtifactSignatureException when it is unsigned and from another code source than
@@ -82,6 +93,8 @@ public interface Engine extends AutoCloseable {
      * cache directory that another user owns or can write is refused, since the engine loads its
      * (unsigned) entries as its own code.
      *
+     * @param wasmOrWat the module's {@code .wasm} bytes, or its {@code .wat} text in UTF-8
+     * @return the module
      * @throws IllegalStateException when the precompiler is not on the class path (naming the
      *     Maven artifact to add), cannot run here, or the cache directory is unusable or unsafe
      * @throws IllegalArgumentException when the module is not valid WebAssembly, with the compiler's message
@@ -102,6 +115,8 @@ public interface Engine extends AutoCloseable {
      * protect as well as your own code; prefer {@link #load} with an enveloped (and signed)
      * artifact.
      *
+     * @param cwasm the bytes of a {@code .cwasm} that Wasmtime serialized for this engine's settings
+     * @return the module
      * @throws ArtifactSignatureException when the engine has trusted keys: a raw artifact cannot
      *     be verified, so such an engine never loads one
      * @throws ArtifactCorruptException when the bytes are not a raw {@code .cwasm} (an enveloped
@@ -111,8 +126,22 @@ public interface Engine extends AutoCloseable {
      */
     WasmModule loadRawUnsafe(byte[] cwasm);
 
+    /**
+     * A new linker with nothing defined, for this engine's modules.
+     *
+     * @return the linker
+     * @throws ClosedException when this engine is closed
+     */
     Linker newLinker();
 
+    /**
+     * A new store without data ({@link Store#data()} is null), limited by
+     * {@link StoreLimits#DEFAULT} until {@link Store#setLimits} says otherwise and, with epoch
+     * interruption, with its deadline far in the future.
+     *
+     * @return the store
+     * @throws ClosedException when this engine is closed
+     */
     Store newStore();
 
     /** Advances the epoch: stores past their deadline trap with {@link TrapCode#INTERRUPT}. */

@@ -67,18 +67,32 @@ public final class EngineConfig {
     /**
      * A configuration for {@code profile}, without fuel or epochs, with the default stack limit and
      * epoch tick, no trusted keys, and unsigned artifacts refused (see the class comment).
+     *
+     * @param profile how the engine runs code; artifacts must be compiled for it
+     * @return the configuration
      */
     public static EngineConfig of(Profile profile) {
         return new EngineConfig(Objects.requireNonNull(profile, "profile"), false, false, DEFAULT_MAX_WASM_STACK, List.of(),
                 false, DEFAULT_EPOCH_TICK);
     }
 
-    /** With fuel metering (artifacts compiled with {@code --fuel}). */
+    /**
+     * With fuel metering (artifacts compiled with {@code --fuel}).
+     *
+     * @param enabled whether the engine meters fuel; it must match how the artifacts were compiled
+     * @return a copy of this configuration with that setting
+     */
     public EngineConfig withFuel(boolean enabled) {
         return new EngineConfig(profile, enabled, epochInterruption, maxWasmStack, trustedKeys, unsignedArtifactsAllowed, epochTick);
     }
 
-    /** With epoch deadlines (artifacts compiled with {@code --epoch}). */
+    /**
+     * With epoch deadlines (artifacts compiled with {@code --epoch}).
+     *
+     * @param enabled whether the engine checks epoch deadlines; it must match how the artifacts
+     *     were compiled
+     * @return a copy of this configuration with that setting
+     */
     public EngineConfig withEpochInterruption(boolean enabled) {
         return new EngineConfig(profile, fuel, enabled, maxWasmStack, trustedKeys, unsignedArtifactsAllowed, epochTick);
     }
@@ -90,6 +104,8 @@ public final class EngineConfig {
      * are more precise and cost a wake-up each. Meaningful only with {@linkplain
      * #withEpochInterruption epoch interruption}.
      *
+     * @param tick the time between two epoch increments
+     * @return a copy of this configuration with that tick
      * @throws IllegalArgumentException for a tick shorter than {@link #MIN_EPOCH_TICK}
      */
     public EngineConfig withEpochTick(Duration tick) {
@@ -106,6 +122,8 @@ public final class EngineConfig {
      * calls, or the JVM crashes instead of wasm trapping; see the class comment for running wasm
      * on a thread with a bigger stack.
      *
+     * @param bytes the limit in bytes, or 0 for the default
+     * @return a copy of this configuration with that limit
      * @throws IllegalArgumentException for a negative size or one above {@link #MAX_WASM_STACK_LIMIT}
      */
     public EngineConfig withMaxWasmStack(long bytes) {
@@ -128,6 +146,8 @@ public final class EngineConfig {
      * {@link ArtifactSignatureException}. {@link Engine#loadRawUnsafe} and {@link Engine#compile},
      * whose artifacts cannot be signed, are refused. docs/SECURITY.md says what a signature binds.
      *
+     * @param keys the keys to trust (copied); they replace any trusted before
+     * @return a copy of this configuration with those keys
      * @throws IllegalArgumentException when a key is not an Ed25519 public key
      */
     public EngineConfig withTrustedKeys(Collection<? extends PublicKey> keys) {
@@ -150,39 +170,72 @@ public final class EngineConfig {
      * build's output, your jar); for anything that travels or is stored where others can write,
      * sign it ({@code nsw-precompile --sign-key}, or the Maven plugin's {@code signingKey}) and
      * trust the public key instead.
+     *
+     * @return a copy of this configuration that allows unsigned artifacts
      */
     public EngineConfig allowUnsignedArtifacts() {
         return new EngineConfig(profile, fuel, epochInterruption, maxWasmStack, trustedKeys, true, epochTick);
     }
 
+    /**
+     * The profile the engine runs code with.
+     *
+     * @return the profile
+     */
     public Profile profile() {
         return profile;
     }
 
+    /**
+     * Whether the engine meters fuel ({@link #withFuel}).
+     *
+     * @return true with fuel metering
+     */
     public boolean fuel() {
         return fuel;
     }
 
+    /**
+     * Whether the engine checks epoch deadlines ({@link #withEpochInterruption}).
+     *
+     * @return true with epoch deadlines
+     */
     public boolean epochInterruption() {
         return epochInterruption;
     }
 
-    /** The time between two epoch increments of the engine's deadline ticker. */
+    /**
+     * The time between two epoch increments of the engine's deadline ticker.
+     *
+     * @return the tick ({@link #DEFAULT_EPOCH_TICK} unless set)
+     */
     public Duration epochTick() {
         return epochTick;
     }
 
-    /** The wasm stack limit in bytes ({@link #DEFAULT_MAX_WASM_STACK} unless set). */
+    /**
+     * The wasm stack limit.
+     *
+     * @return the limit in bytes ({@link #DEFAULT_MAX_WASM_STACK} unless set)
+     */
     public long maxWasmStack() {
         return maxWasmStack;
     }
 
-    /** Whether {@link #allowUnsignedArtifacts} was called: unsigned artifacts load when no key is trusted. */
+    /**
+     * Whether {@link #allowUnsignedArtifacts} was called: unsigned artifacts load when no key is trusted.
+     *
+     * @return true after {@link #allowUnsignedArtifacts}
+     */
     public boolean unsignedArtifactsAllowed() {
         return unsignedArtifactsAllowed;
     }
 
-    /** The trusted signing keys (unmodifiable); empty when no signature can be checked. */
+    /**
+     * The trusted signing keys.
+     *
+     * @return the keys (unmodifiable); empty when no signature can be checked
+     */
     public List<PublicKey> trustedKeys() {
         return trustedKeys;
     }

@@ -17,6 +17,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface HostExport {
 
-    /** The import name wasm uses; empty (the default) for the method's name. */
+    /** {@return the import name wasm uses; empty (the default) for the method's name} */
     String value() default "";
 }

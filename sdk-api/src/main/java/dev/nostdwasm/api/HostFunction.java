@@ -10,6 +10,14 @@ package dev.nostdwasm.api;
 @FunctionalInterface
 public interface HostFunction {
 
-    /** Returns the results, as many and of the types the function type declares. */
+    /**
+     * Runs the function for one wasm call.
+     *
+     * @param caller the calling instance, valid only during this call
+     * @param args the arguments, as many and of the types the function type declares
+     * @return the results, as many and of the types the function type declares
+     * @throws Exception anything: it makes the wasm call trap and becomes the cause of the
+     *     {@link WasmTrapException} the calling Java code gets
+     */
     Val[] call(Caller caller, Val[] args) throws Exception;
 }

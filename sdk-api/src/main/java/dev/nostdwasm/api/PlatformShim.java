@@ -44,7 +44,7 @@ public final class PlatformShim {
         this.bundled = bundled;
     }
 
-    /** The Linux shim inside the provider jar, with every capability. */
+    /** {@return the Linux shim inside the provider jar, with every capability} */
     public static PlatformShim bundled() {
         return BUNDLED;
     }
@@ -52,6 +52,10 @@ public final class PlatformShim {
     /**
      * A shim of your own: one shared library per architecture, and what it can do.
      *
+     * @param name the shim's name, shown in messages
+     * @param libraries the absolute path of the shim's shared library for each architecture (copied)
+     * @param capabilities what the shim provides; must include {@link Capability#CUSTOM_SYNC}
+     * @return the shim
      * @throws IllegalArgumentException without libraries, with a relative path, or without
      *     {@link Capability#CUSTOM_SYNC}
      */
@@ -77,29 +81,50 @@ public final class PlatformShim {
                 Collections.unmodifiableSet(caps), false);
     }
 
-    /** A shim of your own for the architecture of this JVM. */
+    /**
+     * A shim of your own for the architecture of this JVM, named by its file name, checked as
+     * {@link #of} checks.
+     *
+     * @param library the shim's shared library; a relative path is taken from the working directory
+     * @param capabilities what the shim provides; must include {@link Capability#CUSTOM_SYNC}
+     * @return the shim
+     */
     public static PlatformShim ofFile(Path library, Set<Capability> capabilities) {
         return of(library.getFileName().toString(), Map.of(Architecture.current(), library.toAbsolutePath()), capabilities);
     }
 
+    /** {@return the shim's name, shown in messages: {@code bundled Linux shim} or the one given to {@link #of}} */
     public String name() {
         return name;
     }
 
+    /** {@return whether this is the shim inside the provider jar ({@link #bundled()})} */
     public boolean isBundled() {
         return bundled;
     }
 
+    /** {@return what the shim provides (unmodifiable)} */
     public Set<Capability> capabilities() {
         return capabilities;
     }
 
-    /** The library for {@code arch}; empty for the bundled shim (the provider extracts it). */
+    /**
+     * The shim's shared library for {@code arch}.
+     *
+     * @param arch the architecture
+     * @return its absolute path; empty for the bundled shim (the provider extracts it), or when
+     *     this shim has none for {@code arch}
+     */
     public Optional<Path> library(Architecture arch) {
         return Optional.ofNullable(libraries.get(arch));
     }
 
-    /** Whether engines of {@code profile} can run on this shim. */
+    /**
+     * Whether engines of {@code profile} can run on this shim.
+     *
+     * @param profile the profile
+     * @return true when the shim has the capabilities the profile needs
+     */
     public boolean supports(Profile profile) {
         return switch (profile) {
             case PULLEY -> true;
@@ -112,6 +137,7 @@ public final class PlatformShim {
     /**
      * Checks that {@code profile} can run on this shim.
      *
+     * @param profile the profile
      * @throws PlatformShimException naming the missing capability
      */
     public void requireSupport(Profile profile) {

@@ -120,6 +120,21 @@ public interface Store extends AutoCloseable {
      */
     Func newFunc(ExternType.Func type, HostFunction function);
 
+    /**
+     * A host function owned by this store, typed as {@link Linker#define(String, String, Class,
+     * Object)} types one: its wasm type comes from {@code type}'s one abstract method, which may
+     * take a {@link Caller} first, and wasm calls it without allocating.
+     *
+     * @param <F> the interface
+     * @param type a public interface with exactly one abstract method, such as {@code IntBinaryOperator}
+     * @param function what it runs, a lambda or method reference of {@code type}
+     * @return the function
+     * @throws IllegalArgumentException when {@code type} is not a public interface with exactly
+     *     one abstract method, or that method has another type than {@code Linker.define} takes
+     *     (for those, use a {@link HostFunction})
+     */
+    <F> Func newFunc(Class<F> type, F function);
+
     /** Frees the store and everything made in it; using them afterwards throws {@link ClosedException}. */
     @Override
     void close();

@@ -29,6 +29,8 @@ public final class TrustedKeys {
     /**
      * The Ed25519 public key in {@code pem}, a {@code -----BEGIN PUBLIC KEY-----} file.
      *
+     * @param pem the file
+     * @return the key
      * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException when it holds no public key, or one that is not Ed25519
      */

@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface WasmExport {
 
-    /** The export's name. */
+    /** {@return the export's name} */
     String value();
 }

@@ -42,6 +42,9 @@ public final class Wasi {
     /**
      * The WASI state of a guest, granted what {@code config} grants. Give it to {@link
      * Engine#newStore(Object)} as the store's data; one {@code Wasi} per store.
+     *
+     * @param config what the guest may reach: arguments, environment, stdio, directories, clocks
+     * @return the WASI state, to make a store with
      */
     public static Wasi create(WasiConfig config) {
         return new Wasi(Objects.requireNonNull(config, "config"));
@@ -52,6 +55,7 @@ public final class Wasi {
      * the {@code Wasi} that is its store's data; a call from a store whose data is not a {@code
      * Wasi} traps.
      *
+     * @param linker the linker to define the functions on
      * @return {@code linker}
      * @throws LinkException when one of the names is already defined on it
      */
@@ -66,6 +70,8 @@ public final class Wasi {
      * ends the run with code {@code n}; a {@code _start} that returns ends it with code 0.
      * Either way the files the guest left open are closed.
      *
+     * @param instance an instance of a WASI command module, in the store whose data this {@code Wasi} is
+     * @return how the command ended
      * @throws IllegalArgumentException when the instance exports no {@code _start} function (it
      *     is not a WASI command; a reactor exports {@code _initialize} and is called directly)
      * @throws WasmTrapException when the guest traps, also in a WASI call given a pointer outside

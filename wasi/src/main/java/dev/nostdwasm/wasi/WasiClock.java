@@ -11,19 +11,19 @@ import java.time.Instant;
  */
 public interface WasiClock {
 
-    /** Nanoseconds since 1970-01-01T00:00:00Z ({@code realtime}). */
+    /** {@return the nanoseconds since 1970-01-01T00:00:00Z ({@code realtime})} */
     long realtimeNanos();
 
-    /** Nanoseconds since an arbitrary start, never decreasing ({@code monotonic}). */
+    /** {@return the nanoseconds since an arbitrary start, never decreasing ({@code monotonic})} */
     long monotonicNanos();
 
-    /** CPU time of the process ({@code process_cputime_id}). */
+    /** {@return the CPU time of the process in nanoseconds ({@code process_cputime_id})} */
     long processCpuNanos();
 
-    /** CPU time of the calling thread ({@code thread_cputime_id}). */
+    /** {@return the CPU time of the calling thread in nanoseconds ({@code thread_cputime_id})} */
     long threadCpuNanos();
 
-    /** The host's clocks: the system clock, {@link System#nanoTime()}, and the JVM's CPU times. */
+    /** {@return the host's clocks: the system clock, {@link System#nanoTime()}, and the JVM's CPU times} */
     static WasiClock system() {
         return new WasiClock() {
             // nanoTime may be negative; WASI timestamps are unsigned.

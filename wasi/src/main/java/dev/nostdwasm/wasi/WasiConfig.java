@@ -41,7 +41,7 @@ public final class WasiConfig {
         this.random = b.random;
     }
 
-    /** A builder with nothing granted. */
+    /** {@return a builder with nothing granted} */
     public static Builder builder() {
         return new Builder();
     }
@@ -62,6 +62,8 @@ public final class WasiConfig {
         /**
          * Appends command-line arguments; the first is the program's name by convention.
          *
+         * @param args the arguments
+         * @return this builder
          * @throws IllegalArgumentException when an argument contains a NUL character
          */
         public Builder args(String... args) {
@@ -75,6 +77,9 @@ public final class WasiConfig {
         /**
          * Sets environment variable {@code key} (replacing an earlier value).
          *
+         * @param key the variable's name
+         * @param value its value
+         * @return this builder
          * @throws IllegalArgumentException when the key is empty or contains '=' or NUL, or the
          *     value contains NUL
          */
@@ -92,6 +97,8 @@ public final class WasiConfig {
         /**
          * Adds every variable of this JVM's environment ({@link System#getenv()}), except the
          * ones a guest could not read back ("KEY=VALUE" strings: a name with '=' or NUL).
+         *
+         * @return this builder
          */
         public Builder inheritEnv() {
             System.getenv().forEach((key, value) -> {
@@ -102,25 +109,46 @@ public final class WasiConfig {
             return this;
         }
 
-        /** The guest's standard input (fd 0). */
+        /**
+         * The guest's standard input (fd 0); by default it is empty.
+         *
+         * @param in what the guest reads
+         * @return this builder
+         */
         public Builder stdin(InputStream in) {
             this.stdin = Objects.requireNonNull(in, "stdin");
             return this;
         }
 
-        /** Where the guest's standard output (fd 1) goes; flushed after every write. */
+        /**
+         * Where the guest's standard output (fd 1) goes; flushed after every write. By default it
+         * is discarded.
+         *
+         * @param out where the guest's output goes
+         * @return this builder
+         */
         public Builder stdout(OutputStream out) {
             this.stdout = Objects.requireNonNull(out, "stdout");
             return this;
         }
 
-        /** Where the guest's standard error (fd 2) goes; flushed after every write. */
+        /**
+         * Where the guest's standard error (fd 2) goes; flushed after every write. By default it
+         * is discarded.
+         *
+         * @param err where the guest's error output goes
+         * @return this builder
+         */
         public Builder stderr(OutputStream err) {
             this.stderr = Objects.requireNonNull(err, "stderr");
             return this;
         }
 
-        /** Connects fds 0, 1 and 2 to {@link System#in}, {@link System#out} and {@link System#err}. */
+        /**
+         * Connects fds 0, 1 and 2 to {@link System#in}, {@link System#out} and {@link System#err}.
+         *
+         * @return this builder
+         */
         public Builder inheritStdio() {
             return stdin(System.in).stdout(System.out).stderr(System.err);
         }
@@ -130,6 +158,10 @@ public final class WasiConfig {
          * as {@code guestPath}, and nothing outside it. Preopens get descriptors 3, 4, ... in the
          * order they are added. A read-only preopen refuses every change with errno {@code PERM}.
          *
+         * @param hostDir the directory on the host
+         * @param guestPath the path the guest names it by, such as {@code /data} or {@code .}
+         * @param readOnly whether the guest may only read
+         * @return this builder
          * @throws IllegalArgumentException when {@code hostDir} is not a directory or {@code
          *     guestPath} is empty or contains NUL
          */
@@ -148,19 +180,29 @@ public final class WasiConfig {
             return this;
         }
 
-        /** The clocks the guest reads (default {@link WasiClock#system()}). */
+        /**
+         * The clocks the guest reads (default {@link WasiClock#system()}).
+         *
+         * @param clock the clocks
+         * @return this builder
+         */
         public Builder clock(WasiClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The source of {@code random_get} (default a {@link SecureRandom}); seed one for reproducible runs. */
+        /**
+         * The source of {@code random_get} (default a {@link SecureRandom}); seed one for reproducible runs.
+         *
+         * @param random the generator
+         * @return this builder
+         */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
-        /** The config. */
+        /** {@return the config: a copy of what this builder holds now, which later calls do not change} */
         public WasiConfig build() {
             return new WasiConfig(this);
         }

@@ -8,7 +8,7 @@ package dev.nostdwasm.wasi;
  */
 public record WasiExit(int code) {
 
-    /** True when the exit code is 0. */
+    /** {@return whether the exit code is 0} */
     public boolean isSuccess() {
         return code == 0;
     }

@@ -782,7 +782,7 @@ final class ApiFuzz implements FuzzMain.Part {
             case 15 -> s.newGlobal(null, true);
             case 16 -> s.newTable(null, 1, OptionalInt.empty(), new Val.FuncRef(null));
             case 17 -> s.newTable(ValType.FUNCREF, 1, OptionalInt.empty(), null);
-            case 18 -> s.newFunc(null, (c, a) -> new Val[0]);
+            case 18 -> s.newFunc((ExternType.Func) null, (c, a) -> new Val[0]);
             case 19 -> s.newFunc(ft, null);
             case 20 -> w.pick(w.funcs).call((Val[]) null);
             case 21 -> w.pick(w.funcs).call(new Val[] {null, null});

@@ -18,10 +18,22 @@ public interface NativeGlue {
          * {@code nsw_host_callback_t}: runs host function {@code env}; 0 or an error. {@code
          * storeId} is {@code nsw_context_store_id(caller)}, which the stub reads (a C stub does
          * so without another trip into Java).
+         *
+         * @param env the host function's {@code env}, as given to {@code nsw_linker_define_func} or
+         *     {@code nsw_func_new}
+         * @param caller the calling context ({@code nsw_context_t*}), valid only during the call
+         * @param storeId the id of the caller's store
+         * @param slots the address of the {@code nsw_val_raw_t} slots: arguments in, results out
+         * @param slotsLen the number of slots, max(parameters, results)
+         * @return 0 on success, else the {@code nsw_error_t*} that becomes the wasm call's error
          */
         long hostCall(long env, long caller, long storeId, long slots, long slotsLen);
 
-        /** {@code nsw_finalizer_t}: host function {@code env} is gone. */
+        /**
+         * {@code nsw_finalizer_t}: host function {@code env} is gone.
+         *
+         * @param env the host function's {@code env}; never passed to {@link #hostCall} again
+         */
         void finalize(long env);
     }
 
@@ -29,13 +41,26 @@ public interface NativeGlue {
      * The address of a C function of type {@code nsw_host_callback_t} that calls
      * {@code upcalls.hostCall} with its arguments. The stub lives as long as the process;
      * the runtime asks once per binding.
+     *
+     * @param upcalls what the stub calls
+     * @return the stub's address
      */
     long hostCallbackStub(Upcalls upcalls);
 
-    /** The address of a C function of type {@code nsw_finalizer_t} that calls {@code upcalls.finalize}. */
+    /**
+     * The address of a C function of type {@code nsw_finalizer_t} that calls {@code upcalls.finalize}.
+     *
+     * @param upcalls what the stub calls
+     * @return the stub's address
+     */
     long finalizerStub(Upcalls upcalls);
 
-    /** The address of a direct buffer's element 0 (whatever its position). */
+    /**
+     * The address of a direct buffer's element 0 (whatever its position).
+     *
+     * @param direct a direct buffer
+     * @return its address
+     */
     long address(ByteBuffer direct);
 
     /**
@@ -43,6 +68,10 @@ public interface NativeGlue {
      * big-endian order as new buffers are: callers set the order they read with. Nothing can
      * revoke it, so the runtime uses it only for memory it keeps alive as long as the buffer is
      * reachable (never for a buffer a user gets: that is what {@link #openViewScope} is for).
+     *
+     * @param address the address of the first byte
+     * @param length the number of bytes
+     * @return the buffer, position 0 and limit {@code length}
      */
     ByteBuffer view(long address, long length);
 
@@ -50,6 +79,10 @@ public interface NativeGlue {
      * A scope for buffers over {@code length} bytes at {@code address} that can be revoked, or
      * null when this provider cannot revoke a direct buffer (JNI's {@code NewDirectByteBuffer}
      * makes buffers nothing can invalidate).
+     *
+     * @param address the address of the first byte
+     * @param length the number of bytes
+     * @return the scope, or null
      */
     ViewScope openViewScope(long address, long length);
 
@@ -59,11 +92,12 @@ public interface NativeGlue {
         /**
          * A new big-endian buffer over the scope's bytes.
          *
+         * @return the buffer
          * @throws IllegalStateException once the scope is closed
          */
         ByteBuffer newView();
 
-        /** Whether a buffer {@link #newView()} made may still be reachable. */
+        /** {@return whether a buffer {@link #newView()} made may still be reachable} */
         boolean hasViews();
 
         /**

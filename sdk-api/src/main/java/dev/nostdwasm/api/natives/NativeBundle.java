@@ -110,6 +110,9 @@ public final class NativeBundle {
     /**
      * The natives bundled with {@code anchor}: resources under {@code META-INF/native/} of its
      * module (when named) or of the jar or directory it was loaded from (on the class path).
+     *
+     * @param anchor a class of the jar, directory or module that holds the natives
+     * @return the bundle
      */
     public static NativeBundle forClass(Class<?> anchor) {
         Objects.requireNonNull(anchor, "anchor");
@@ -173,6 +176,8 @@ public final class NativeBundle {
     /**
      * Where natives are extracted: the {@value #WORKDIR_PROPERTY} system property if set, else
      * {@code ${java.io.tmpdir}/nostd-wasm-java-${user.name}}. Not created by this method.
+     *
+     * @return the directory
      */
     public static Path workDirectory() {
         return workDirectory(System.getProperty(WORKDIR_PROPERTY), System.getProperty("java.io.tmpdir"),
@@ -184,6 +189,7 @@ public final class NativeBundle {
      * /proc/self/mountinfo}), where native libraries cannot be loaded; does nothing otherwise, or
      * when the mount table cannot be read.
      *
+     * @param dir the directory natives would be loaded from
      * @throws ProviderUnavailableException saying how to choose another work directory
      */
     public static void checkExecutable(Path dir) {
@@ -197,6 +203,10 @@ public final class NativeBundle {
      * The exception to throw when loading an extracted library failed (e.g. {@code
      * UnsatisfiedLinkError: ... failed to map segment from shared object} or {@code operation not
      * permitted}): it names a {@code noexec} mount when that is the cause.
+     *
+     * @param library the library that failed to load
+     * @param cause what loading it threw
+     * @return the exception, with {@code cause} as its cause
      */
     public static ProviderUnavailableException loadFailure(Path library, Throwable cause) {
         Path absolute = library.toAbsolutePath();

@@ -26,8 +26,7 @@ import java.util.List;
 final class HostCalls implements NativeAbi.Upcalls {
 
     /** One registered function: {@code function} is null for a typed one, {@code typed} otherwise. */
-    private record Binding(String name, ExternType.Func type, HostFunction function, MethodHandle typed,
-            boolean takesCaller) {
+    private record Binding(String name, ExternType.Func type, HostFunction function, MethodHandle typed) {
     }
 
     private final NativeRuntime rt;
@@ -47,12 +46,12 @@ final class HostCalls implements NativeAbi.Upcalls {
     }
 
     long register(String name, ExternType.Func type, HostFunction function) {
-        return register(new Binding(name, type, function, null, false));
+        return register(new Binding(name, type, function, null));
     }
 
     /** Registers {@code call}, a {@link SlotHandles#hostCall} handle of a method of {@code signature}. */
     long registerTyped(String name, JavaSignature signature, MethodHandle call) {
-        return register(new Binding(name, signature.wasmType(), null, call, signature.takesCaller()));
+        return register(new Binding(name, signature.wasmType(), null, call));
     }
 
     private synchronized long register(Binding binding) {
@@ -112,10 +111,7 @@ final class HostCalls implements NativeAbi.Upcalls {
         if (b.typed != null) {
             return callTyped(b, store, caller, slots);
         }
-        long saved = store.ctx;
-        store.ctx = caller;
-        store.enter();
-        CallerImpl c = new CallerImpl(store, caller);
+        CallerImpl c = store.enterHostCall(caller);
         try {
             store.state.views.revalidate(caller); // wasm may have moved a memory Java holds views of
             List<ValType> params = b.type.params();
@@ -155,18 +151,12 @@ final class HostCalls implements NativeAbi.Upcalls {
             store.refs.handOverTemps(mark);
             return 0;
         } finally {
-            c.invalidate();
-            store.exit();
-            store.ctx = saved;
+            store.exitHostCall();
         }
     }
 
     private long callTyped(Binding b, StoreImpl store, long caller, ByteBuffer slots) {
-        long saved = store.ctx;
-        store.ctx = caller;
-        store.enter();
-        // Only a function that takes a Caller gets one (the only allocation of a typed call).
-        CallerImpl c = b.takesCaller ? new CallerImpl(store, caller) : null;
+        CallerImpl c = store.enterHostCall(caller);
         try {
             store.state.views.revalidate(caller); // wasm may have moved a memory Java holds views of
             b.typed.invokeExact((Caller) c, slots);
@@ -175,11 +165,7 @@ final class HostCalls implements NativeAbi.Upcalls {
             failure.set(t);
             return error("host function " + b.name + " threw " + t);
         } finally {
-            if (c != null) {
-                c.invalidate();
-            }
-            store.exit();
-            store.ctx = saved;
+            store.exitHostCall();
         }
     }
 

@@ -54,16 +54,8 @@ final class LinkerImpl implements Linker {
     public <F> Linker define(String module, String name, Class<F> type, F function) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(function, "function");
-        Method method = JavaSignature.functionalMethod(type);
-        JavaSignature signature = JavaSignature.of(method, true);
-        MethodHandle target;
-        try {
-            target = MethodHandles.publicLookup().unreflect(method).bindTo(function);
-        } catch (IllegalAccessException e) {
-            throw new IllegalArgumentException(type.getName() + " is not in a package its module exports: export it, "
-                    + "or use an interface of an exported package", e);
-        }
-        return defineTyped(module, name, signature, target);
+        JavaSignature signature = JavaSignature.of(JavaSignature.functionalMethod(type), true);
+        return defineTyped(module, name, signature, SlotHandles.functionTarget(signature, function));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.nostdwasm.api.Caller;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -66,6 +67,20 @@ final class SlotHandles {
         java.util.Arrays.fill(reorder, 1);
         reorder[1] = 0;
         return MethodHandles.permuteArguments(h, HOST_CALL, reorder);
+    }
+
+    /**
+     * The method of {@code signature} (the one abstract method of a functional interface) bound
+     * to {@code function}, an instance of that interface: the target of a typed host function.
+     */
+    static MethodHandle functionTarget(JavaSignature signature, Object function) {
+        Method method = signature.method();
+        try {
+            return MethodHandles.publicLookup().unreflect(method).bindTo(function);
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException(method.getDeclaringClass().getName() + " is not in a package its "
+                    + "module exports: export it, or use an interface of an exported package", e);
+        }
     }
 
     private static String suffix(Class<?> type) {

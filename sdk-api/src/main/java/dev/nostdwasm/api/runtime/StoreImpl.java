@@ -13,11 +13,14 @@ import dev.nostdwasm.api.TypeMismatchException;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
 import dev.nostdwasm.api.abi.NswConstants;
+import java.lang.invoke.MethodHandle;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.LongSupplier;
 
 /**
  * A store: what the {@link Store} interface offers, over the native store. Who may use it now
@@ -44,6 +47,10 @@ final class StoreImpl implements Store {
     final RefTable refs;
     // What Engine.newStore(data) was given, or null: the store only hands it back.
     final Object data;
+    // The Callers of the host calls at each depth, callers[d - 1] for depth d, each made once
+    // and reused (see CallerImpl); hostCallDepth is how many host calls are running now.
+    private CallerImpl[] callers = new CallerImpl[2];
+    private int hostCallDepth;
 
     StoreImpl(NativeRuntime rt, EngineImpl engine, long handle) {
         this(rt, engine, handle, null);
@@ -71,6 +78,40 @@ final class StoreImpl implements Store {
 
     void exit() {
         confinement.exit();
+    }
+
+    /**
+     * Enters the store for a host call that Wasmtime made with the caller context {@code
+     * callerCtx}, which operations use until the call ends; returns the Caller of the call.
+     * Pair with {@link #exitHostCall()}.
+     */
+    CallerImpl enterHostCall(long callerCtx) {
+        enter();
+        int d = hostCallDepth;
+        if (d == callers.length) {
+            callers = Arrays.copyOf(callers, d * 2);
+        }
+        CallerImpl caller = callers[d];
+        if (caller == null) {
+            caller = new CallerImpl(this, d + 1);
+            callers[d] = caller;
+        }
+        caller.ctx = callerCtx;
+        hostCallDepth = d + 1;
+        ctx = callerCtx;
+        return caller;
+    }
+
+    /** Ends the innermost host call: operations use the context of the one around it again. */
+    void exitHostCall() {
+        int d = --hostCallDepth;
+        ctx = d == 0 ? ownCtx : callers[d - 1].ctx;
+        exit();
+    }
+
+    /** How many host calls of this store are running now; read only while inside the store. */
+    int hostCallDepth() {
+        return hostCallDepth;
     }
 
     // ------------------------------------------------------------------------- handles
@@ -291,11 +332,25 @@ final class StoreImpl implements Store {
     public Func newFunc(ExternType.Func type, HostFunction function) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(function, "function");
+        return newFunc(type, () -> rt.hostCalls.register("host function", type, function));
+    }
+
+    @Override
+    public <F> Func newFunc(Class<F> type, F function) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(function, "function");
+        JavaSignature signature = JavaSignature.of(JavaSignature.functionalMethod(type), true);
+        MethodHandle call = SlotHandles.hostCall(SlotHandles.functionTarget(signature, function), signature);
+        return newFunc(signature.wasmType(), () -> rt.hostCalls.registerTyped("host function", signature, call));
+    }
+
+    /** A function of {@code type} owned by this store, whose host-call id {@code register} makes. */
+    private Func newFunc(ExternType.Func type, LongSupplier register) {
         byte[] params = Types.codes(type.params());
         byte[] results = Types.codes(type.results());
         enter();
         try (Scratch s = rt.scratch()) {
-            long env = rt.hostCalls.register("host function", type, function);
+            long env = register.getAsLong();
             rt.check(rt.abi.nsw_func_new(ctx, s.bytes(params), params.length, s.bytes(results), results.length,
                     rt.callbackStub, env, rt.finalizerStub, s.out(0)));
             return new FuncImpl(this, ownExtern(s.outLong(0)));

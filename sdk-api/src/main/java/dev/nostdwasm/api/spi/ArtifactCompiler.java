@@ -15,6 +15,8 @@ public interface ArtifactCompiler {
      * target, fuel and epoch settings of {@code name} (its stem means nothing here).
      *
      * @param wasmOrWat a WebAssembly binary ({@code .wasm}) or text ({@code .wat}) module
+     * @param name the name of the artifact wanted: its profile, target, fuel and epoch count
+     * @return the artifact's bytes
      * @throws IllegalArgumentException when the module is not valid WebAssembly, with the compiler's message
      * @throws IllegalStateException when the compiler cannot run on this machine, saying why
      */

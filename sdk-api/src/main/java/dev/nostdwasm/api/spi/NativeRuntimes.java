@@ -32,8 +32,14 @@ public final class NativeRuntimes {
     /** The C ABI version these Java classes were written for ({@code NSW_ABI_VERSION}). */
     public static final int ABI_VERSION = NswConstants.NSW_ABI_VERSION;
 
-    /** Where the two libraries a provider loads are, shim first. */
+    /**
+     * Where the two libraries a provider loads are, shim first.
+     *
+     * @param shim the platform shim's shared library
+     * @param embedding the embedding's shared library, which needs the shim's symbols
+     */
     public record Libraries(Path shim, Path embedding) {
+        /** Checks that both paths are given. */
         public Libraries {
             Objects.requireNonNull(shim, "shim");
             Objects.requireNonNull(embedding, "embedding");
@@ -48,6 +54,10 @@ public final class NativeRuntimes {
     /**
      * Why provider {@code provider} cannot run on the OS named {@code osName} (the
      * {@code os.name} property) and this JVM's architecture; null when it can.
+     *
+     * @param provider the provider's name, for the message
+     * @param osName the OS name
+     * @return the exception saying why, or null
      */
     public static ProviderUnavailableException platformProblem(String provider, String osName) {
         if (!osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
@@ -67,6 +77,9 @@ public final class NativeRuntimes {
      * the bundled shim and the embedding are extracted from the jar of {@code anchor}; a user's
      * shim is the file it names for this architecture.
      *
+     * @param anchor a class of the provider's jar, which bundles the natives
+     * @param shim the platform shim to load
+     * @return the paths of both libraries, ready for {@link System#load(String)}
      * @throws PlatformShimException when another shim is loaded, or the shim has no library
      *     for this architecture, or the file is missing
      * @throws ProviderUnavailableException when extraction fails
@@ -96,6 +109,10 @@ public final class NativeRuntimes {
      * Builds the runtime over a loaded binding: checks {@code nsw_abi_version} against
      * {@link #ABI_VERSION} and installs the host-function upcalls.
      *
+     * @param provider the provider's name ({@link NoStdRuntime#provider()})
+     * @param shim the platform shim the libraries were loaded with
+     * @param abi the binding over the loaded embedding
+     * @return the runtime
      * @throws ProviderUnavailableException when the library speaks another ABI version
      */
     public static NoStdRuntime open(String provider, PlatformShim shim, NativeAbi abi) {

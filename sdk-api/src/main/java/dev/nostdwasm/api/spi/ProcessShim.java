@@ -16,6 +16,7 @@ public final class ProcessShim {
      * Claims {@code shim} for this process: the first claim wins, asking again for the same shim
      * is fine.
      *
+     * @param shim the shim the caller is about to load
      * @throws PlatformShimException when a different shim is already loaded
      */
     public static synchronized void claim(PlatformShim shim) {
@@ -28,7 +29,7 @@ public final class ProcessShim {
         }
     }
 
-    /** The shim this process loaded, or null. */
+    /** {@return the shim this process loaded, or null} */
     public static synchronized PlatformShim loaded() {
         return loaded;
     }

@@ -12,18 +12,23 @@ import java.util.Optional;
  */
 public interface RuntimeProvider {
 
-    /** Short name, as users ask for it: {@code ffm}, {@code jni}. */
+    /** {@return the short name users ask for it by: {@code ffm}, {@code jni}} */
     String name();
 
-    /** Higher wins when several are available. */
+    /** {@return the priority: the available provider with the highest wins} */
     int priority();
 
-    /** Whether this provider can run in this JVM on this machine; cheap, no native loading. */
+    /** {@return whether this provider can run in this JVM on this machine; cheap, no native loading} */
     boolean isAvailable();
 
-    /** Why it is not available (present whenever {@link #isAvailable()} is false). */
+    /** {@return why it is not available: present whenever {@link #isAvailable()} is false} */
     Optional<Throwable> unavailabilityCause();
 
-    /** Loads the shim and the runtime. Called at most once per provider and process. */
+    /**
+     * Loads the shim and the runtime. Called at most once per provider and process.
+     *
+     * @param shim the platform shim to load the runtime with
+     * @return the runtime
+     */
     NoStdRuntime open(PlatformShim shim);
 }
