@@ -5,4 +5,7 @@ module dev.nostdwasm.wasi {
     requires java.management;
 
     exports dev.nostdwasm.wasi;
+    // The WASI functions are package-private @HostExport methods (HostImports), which the
+    // runtime's Linker.defineAll calls directly.
+    opens dev.nostdwasm.wasi to dev.nostdwasm.api;
 }

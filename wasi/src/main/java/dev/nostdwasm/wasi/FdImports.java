@@ -1,5 +1,10 @@
 package dev.nostdwasm.wasi;
 
+import static dev.nostdwasm.wasi.HostImports.errno;
+import static dev.nostdwasm.wasi.HostImports.u;
+
+import dev.nostdwasm.api.Caller;
+import dev.nostdwasm.api.HostExport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,134 +24,285 @@ final class FdImports {
     private static final int DIRENT_SIZE = 24;
     private static final int ADVICE_MAX = 5;
 
-    private FdImports() {}
-
-    static void define(HostImports imports, WasiContext context) {
-        FdTable fds = context.fds;
-        imports.define("fd_advise", "iIIi", (m, a) -> {
-            if (a[3] > ADVICE_MAX) {
-                return Errno.INVAL;
-            }
-            fds.file((int) a[0]);
+    @HostExport("fd_advise")
+    int fdAdvise(Caller caller, int fd, long offset, long length, int advice) {
+        BadArgument.requireEnum(u(advice), ADVICE_MAX, "advice");
+        WasiContext c = WasiContext.of(caller);
+        try {
+            c.fds.file(fd);
             return Errno.SUCCESS; // advice only: nothing to do
-        });
-        imports.define("fd_allocate", "iII", (m, a) -> {
-            fds.file((int) a[0]);
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_allocate")
+    int fdAllocate(Caller caller, int fd, long offset, long length) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            c.fds.file(fd);
             return Errno.NOTSUP; // as the standard Wasmtime: there is no portable fallocate
-        });
-        imports.define("fd_close", "i", (m, a) -> {
-            fds.close((int) a[0]);
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_close")
+    int fdClose(Caller caller, int fd) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            c.fds.close(fd);
             return Errno.SUCCESS;
-        });
-        imports.define("fd_datasync", "i", (m, a) -> force(fds.file((int) a[0]), false));
-        imports.define("fd_sync", "i", (m, a) -> force(fds.file((int) a[0]), true));
-        imports.define("fd_fdstat_get", "ii", (m, a) -> fdstat(m, fds.get((int) a[0]), a[1]));
-        imports.define("fd_fdstat_set_flags", "ii", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], WasiAbi.FDFLAGS_ALL);
-            FileDescriptor f = fds.file((int) a[0]);
-            if ((a[1] & (WasiAbi.FDFLAGS_DSYNC | WasiAbi.FDFLAGS_RSYNC | WasiAbi.FDFLAGS_SYNC)) != 0) {
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_datasync")
+    int fdDatasync(Caller caller, int fd) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            return force(c.fds.file(fd), false);
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_sync")
+    int fdSync(Caller caller, int fd) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            return force(c.fds.file(fd), true);
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_fdstat_get")
+    int fdFdstatGet(Caller caller, int fd, int resultAt) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            return fdstat(c.memory.bind(caller), c.fds.get(fd), u(resultAt));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_fdstat_set_flags")
+    int fdFdstatSetFlags(Caller caller, int fd, int flags) {
+        BadArgument.requireFlags(u(flags), WasiAbi.FDFLAGS_ALL, "fdflags");
+        WasiContext c = WasiContext.of(caller);
+        try {
+            FileDescriptor f = c.fds.file(fd);
+            if ((flags & (WasiAbi.FDFLAGS_DSYNC | WasiAbi.FDFLAGS_RSYNC | WasiAbi.FDFLAGS_SYNC)) != 0) {
                 return Errno.INVAL; // only APPEND and NONBLOCK can change after opening
             }
-            f.append = (a[1] & WasiAbi.FDFLAGS_APPEND) != 0;
-            f.nonblock = (a[1] & WasiAbi.FDFLAGS_NONBLOCK) != 0;
+            f.append = (flags & WasiAbi.FDFLAGS_APPEND) != 0;
+            f.nonblock = (flags & WasiAbi.FDFLAGS_NONBLOCK) != 0;
             return Errno.SUCCESS;
-        });
-        imports.define("fd_fdstat_set_rights", "iII", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], WasiAbi.RIGHTS_ALL);
-            PathOperations.requireKnownFlags(a[2], WasiAbi.RIGHTS_ALL);
-            fileOrDirectory(fds.get((int) a[0]));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_fdstat_set_rights")
+    int fdFdstatSetRights(Caller caller, int fd, long base, long inheriting) {
+        BadArgument.requireFlags(base, WasiAbi.RIGHTS_ALL, "rights");
+        BadArgument.requireFlags(inheriting, WasiAbi.RIGHTS_ALL, "rights");
+        WasiContext c = WasiContext.of(caller);
+        try {
+            fileOrDirectory(c.fds.get(fd));
             return Errno.SUCCESS; // rights are not enforced beyond read and write (as the standard Wasmtime)
-        });
-        imports.define("fd_filestat_get", "ii", (m, a) -> {
-            Descriptor d = fds.get((int) a[0]);
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_filestat_get")
+    int fdFilestatGet(Caller caller, int fd, int resultAt) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            Descriptor d = c.fds.get(fd);
             FileStat stat = d instanceof InputDescriptor || d instanceof OutputDescriptor
                     ? FileStat.STREAM
                     : FileStat.of(fileOrDirectory(d).hostPath());
-            stat.write(m, a[1]);
+            stat.write(c.memory.bind(caller), u(resultAt));
             return Errno.SUCCESS;
-        });
-        imports.define("fd_filestat_set_size", "iI", (m, a) -> {
-            FileDescriptor f = fds.file((int) a[0]);
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_filestat_set_size")
+    int fdFilestatSetSize(Caller caller, int fd, long size) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            FileDescriptor f = c.fds.file(fd);
             PathOperations.requireWritable(f.resolved.preopen());
             if (!f.writable) {
                 return Errno.INVAL; // ftruncate(2) on a descriptor not open for writing
             }
-            long size = f.channel.size();
-            if (a[1] < size) {
-                f.channel.truncate(a[1]);
-            } else if (a[1] > size) {
-                f.channel.position(a[1] - 1).write(ByteBuffer.allocate(1));
+            long current = f.channel.size();
+            if (size < current) {
+                f.channel.truncate(size);
+            } else if (size > current) {
+                f.channel.position(size - 1).write(ByteBuffer.allocate(1));
             }
             return Errno.SUCCESS;
-        });
-        imports.define("fd_filestat_set_times", "iIIi", (m, a) -> {
-            FileTime[] times = PathOperations.times(a[1], a[2], (int) a[3]);
-            PathResolver.Resolved resolved = fileOrDirectory(fds.get((int) a[0]));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_filestat_set_times")
+    int fdFilestatSetTimes(Caller caller, int fd, long atim, long mtim, int fstFlags) {
+        BadArgument.requireFlags(u(fstFlags), WasiAbi.FSTFLAGS_ALL, "fstflags");
+        WasiContext c = WasiContext.of(caller);
+        try {
+            FileTime[] times = PathOperations.times(atim, mtim, fstFlags);
+            PathResolver.Resolved resolved = fileOrDirectory(c.fds.get(fd));
             PathOperations.requireWritable(resolved.preopen());
             PathOperations.setTimes(resolved, times);
             return Errno.SUCCESS;
-        });
-        imports.define("fd_read", "iiii", (m, a) -> read(m, fds.get((int) a[0]), a[1], a[2], -1, a[3]));
-        imports.define("fd_pread", "iiiIi", (m, a) -> {
-            if (a[3] < 0) {
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_read")
+    int fdRead(Caller caller, int fd, int iovs, int iovsLength, int resultAt) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            return read(c, c.memory.bind(caller), c.fds.get(fd), u(iovs), u(iovsLength), -1, u(resultAt));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_pread")
+    int fdPread(Caller caller, int fd, int iovs, int iovsLength, long offset, int resultAt) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            if (offset < 0) {
                 return Errno.INVAL;
             }
-            return read(m, fds.get((int) a[0]), a[1], a[2], a[3], a[4]);
-        });
-        imports.define("fd_write", "iiii", (m, a) -> write(m, fds.get((int) a[0]), a[1], a[2], -1, a[3]));
-        imports.define("fd_pwrite", "iiiIi", (m, a) -> {
-            if (a[3] < 0) {
+            return read(c, c.memory.bind(caller), c.fds.get(fd), u(iovs), u(iovsLength), offset, u(resultAt));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_write")
+    int fdWrite(Caller caller, int fd, int iovs, int iovsLength, int resultAt) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            return write(c, c.memory.bind(caller), c.fds.get(fd), u(iovs), u(iovsLength), -1, u(resultAt));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_pwrite")
+    int fdPwrite(Caller caller, int fd, int iovs, int iovsLength, long offset, int resultAt) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            if (offset < 0) {
                 return Errno.INVAL;
             }
-            return write(m, fds.get((int) a[0]), a[1], a[2], a[3], a[4]);
-        });
-        imports.define("fd_prestat_get", "ii", (m, a) -> {
-            if (!(fds.get((int) a[0]) instanceof DirectoryDescriptor d) || d.preopenName() == null) {
+            return write(c, c.memory.bind(caller), c.fds.get(fd), u(iovs), u(iovsLength), offset, u(resultAt));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_prestat_get")
+    int fdPrestatGet(Caller caller, int fd, int resultAt) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            if (!(c.fds.get(fd) instanceof DirectoryDescriptor d) || d.preopenName() == null) {
                 return Errno.BADF;
             }
-            m.checkRange(a[1], 8);
-            m.writeI32(a[1], 0); // tag 0: a directory, and padding
-            m.writeI32(a[1] + 4, d.preopenName().getBytes(StandardCharsets.UTF_8).length);
+            GuestMemory m = c.memory.bind(caller);
+            m.checkRange(u(resultAt), 8);
+            m.writeI32(u(resultAt), 0); // tag 0: a directory, and padding
+            m.writeI32(u(resultAt) + 4, d.preopenName().getBytes(StandardCharsets.UTF_8).length);
             return Errno.SUCCESS;
-        });
-        imports.define("fd_prestat_dir_name", "iii", (m, a) -> {
-            if (!(fds.get((int) a[0]) instanceof DirectoryDescriptor d) || d.preopenName() == null) {
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_prestat_dir_name")
+    int fdPrestatDirName(Caller caller, int fd, int path, int pathLength) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            if (!(c.fds.get(fd) instanceof DirectoryDescriptor d) || d.preopenName() == null) {
                 return Errno.NOTDIR; // what the standard Wasmtime answers for a descriptor that is no preopen
             }
             byte[] name = d.preopenName().getBytes(StandardCharsets.UTF_8);
-            if (name.length > a[2]) {
+            if (name.length > u(pathLength)) {
                 return Errno.NAMETOOLONG;
             }
-            m.write(a[1], name, 0, name.length);
+            c.memory.bind(caller).write(u(path), name, 0, name.length);
             return Errno.SUCCESS;
-        });
-        imports.define("fd_readdir", "iiiIi", (m, a) -> readdir(m, fds.directory((int) a[0]), a[1], a[2], a[3], a[4]));
-        imports.define("fd_renumber", "ii", (m, a) -> {
-            fds.renumber((int) a[0], (int) a[1]);
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_readdir")
+    int fdReaddir(Caller caller, int fd, int buffer, int bufferLength, long cookie, int resultAt) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            return readdir(c.memory.bind(caller), c.fds.directory(fd), u(buffer), u(bufferLength), cookie, u(resultAt));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_renumber")
+    int fdRenumber(Caller caller, int fd, int to) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            c.fds.renumber(fd, to);
             return Errno.SUCCESS;
-        });
-        imports.define("fd_seek", "iIii", (m, a) -> {
-            if (a[2] > WasiAbi.WHENCE_END) {
-                return Errno.INVAL;
-            }
-            FileDescriptor f = seekable(fds.get((int) a[0]));
-            long base = switch ((int) a[2]) {
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_seek")
+    int fdSeek(Caller caller, int fd, long offset, int whence, int resultAt) {
+        BadArgument.requireEnum(u(whence), WasiAbi.WHENCE_END, "whence");
+        WasiContext c = WasiContext.of(caller);
+        try {
+            FileDescriptor f = seekable(c.fds.get(fd));
+            long base = switch (whence) {
                 case WasiAbi.WHENCE_SET -> 0;
                 case WasiAbi.WHENCE_CUR -> f.position;
                 default -> f.channel.size();
             };
-            long position = base + a[1];
-            if ((a[2] == WasiAbi.WHENCE_SET && a[1] < 0) || position < 0 || (a[1] > 0 && position < base)) {
+            long position = base + offset;
+            if ((whence == WasiAbi.WHENCE_SET && offset < 0) || position < 0 || (offset > 0 && position < base)) {
                 return Errno.INVAL;
             }
-            m.writeI64(a[3], position);
+            c.memory.bind(caller).writeI64(u(resultAt), position);
             f.position = position;
             return Errno.SUCCESS;
-        });
-        imports.define("fd_tell", "ii", (m, a) -> {
-            m.writeI64(a[1], seekable(fds.get((int) a[0])).position);
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("fd_tell")
+    int fdTell(Caller caller, int fd, int resultAt) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            c.memory.bind(caller).writeI64(u(resultAt), seekable(c.fds.get(fd)).position);
             return Errno.SUCCESS;
-        });
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     /** The file of a seekable descriptor: {@code SPIPE} for a stream, {@code BADF} for a directory. */
@@ -175,7 +331,7 @@ final class FdImports {
         return Errno.SUCCESS;
     }
 
-    private static int fdstat(GuestMemory m, Descriptor d, long at) throws ErrnoException {
+    private static int fdstat(GuestMemory m, Descriptor d, long at) {
         int filetype;
         int flags = 0;
         long base;
@@ -215,88 +371,103 @@ final class FdImports {
         return Errno.SUCCESS;
     }
 
-    /** The first non-empty buffer of an iovec array as {address, length}, or {0, 0}. */
-    private static long[] firstBuffer(GuestMemory m, long iovs, long count) throws ErrnoException {
+    /**
+     * The address of the first iovec of the array at {@code iovs} whose buffer is not empty, or
+     * -1 when all are. Traps when the array, or that buffer, is outside the memory.
+     */
+    private static long firstIovec(GuestMemory m, long iovs, long count) {
         m.checkRange(iovs, count * 8);
-        for (long i = 0; i < count; i++) {
-            long length = m.readU32(iovs + 8 * i + 4);
+        for (long iov = iovs; iov < iovs + count * 8; iov += 8) {
+            long length = m.readU32(iov + 4);
             if (length != 0) {
-                long address = m.readU32(iovs + 8 * i);
-                m.checkRange(address, length);
-                return new long[] {address, Math.min(length, MAX_TRANSFER)};
+                m.checkRange(m.readU32(iov), length);
+                return iov;
             }
         }
-        return new long[] {0, 0};
+        return -1;
+    }
+
+    /** The buffer address of the iovec at {@code iov} (from {@link #firstIovec}), 0 for none. */
+    private static long bufferAddress(GuestMemory m, long iov) {
+        return iov < 0 ? 0 : m.readU32(iov);
+    }
+
+    /** The buffer length of the iovec at {@code iov}, cut to {@value #MAX_TRANSFER}; 0 for none. */
+    private static int bufferLength(GuestMemory m, long iov) {
+        return iov < 0 ? 0 : (int) Math.min(m.readU32(iov + 4), MAX_TRANSFER);
     }
 
     /** {@code fd_read} ({@code offset} -1) and {@code fd_pread}. The descriptor is checked before the buffers. */
-    private static int read(GuestMemory m, Descriptor d, long iovs, long count, long offset, long resultAt)
-            throws ErrnoException, IOException {
+    private static int read(WasiContext c, GuestMemory m, Descriptor d, long iovs, long count, long offset, long resultAt)
+            throws IOException {
         int n;
+        long iov;
         byte[] bytes;
-        long[] buffer;
         if (d instanceof InputDescriptor in) {
             if (offset >= 0) {
                 return Errno.SPIPE;
             }
-            buffer = firstBuffer(m, iovs, count);
-            bytes = new byte[(int) buffer[1]];
-            n = bytes.length == 0 ? 0 : Math.max(0, in.in().read(bytes, 0, bytes.length));
+            iov = firstIovec(m, iovs, count);
+            int length = bufferLength(m, iov);
+            bytes = c.transferBuffer(length);
+            n = length == 0 ? 0 : Math.max(0, in.in().read(bytes, 0, length));
         } else if (d instanceof FileDescriptor f) {
             if (!f.readable) {
                 return Errno.BADF;
             }
-            buffer = firstBuffer(m, iovs, count);
-            bytes = new byte[(int) buffer[1]];
+            iov = firstIovec(m, iovs, count);
+            int length = bufferLength(m, iov);
+            bytes = c.transferBuffer(length);
             f.channel.position(offset >= 0 ? offset : f.position);
-            n = Math.max(0, f.channel.read(ByteBuffer.wrap(bytes)));
+            n = Math.max(0, f.channel.read(ByteBuffer.wrap(bytes, 0, length)));
             if (offset < 0) {
                 f.position += n;
             }
         } else {
             return Errno.BADF;
         }
-        m.write(buffer[0], bytes, 0, n);
+        m.write(bufferAddress(m, iov), bytes, 0, n);
         m.writeI32(resultAt, n);
         return Errno.SUCCESS;
     }
 
     /** {@code fd_write} ({@code offset} -1) and {@code fd_pwrite}. The descriptor is checked before the buffers. */
-    private static int write(GuestMemory m, Descriptor d, long iovs, long count, long offset, long resultAt)
-            throws ErrnoException, IOException {
-        byte[] bytes;
+    private static int write(WasiContext c, GuestMemory m, Descriptor d, long iovs, long count, long offset, long resultAt)
+            throws IOException {
+        int length;
         if (d instanceof OutputDescriptor out) {
             if (offset >= 0) {
                 return Errno.SPIPE;
             }
-            bytes = firstBufferBytes(m, iovs, count);
-            out.out().write(bytes);
+            long iov = firstIovec(m, iovs, count);
+            length = bufferLength(m, iov);
+            byte[] bytes = c.transferBuffer(length);
+            m.read(bufferAddress(m, iov), bytes, length);
+            out.out().write(bytes, 0, length);
             out.out().flush();
         } else if (d instanceof FileDescriptor f) {
             if (!f.writable) {
                 return Errno.BADF;
             }
-            bytes = firstBufferBytes(m, iovs, count);
+            long iov = firstIovec(m, iovs, count);
+            length = bufferLength(m, iov);
+            byte[] bytes = c.transferBuffer(length);
+            m.read(bufferAddress(m, iov), bytes, length);
             // In append mode every write, positioned or not, goes to the end (Linux's pwrite does too).
             long at = f.append ? f.channel.size() : offset >= 0 ? offset : f.position;
             f.channel.position(at);
-            ByteBuffer source = ByteBuffer.wrap(bytes);
+            ByteBuffer source = ByteBuffer.wrap(bytes, 0, length);
             while (source.hasRemaining()) {
                 f.channel.write(source);
             }
             if (offset < 0) {
-                f.position = at + bytes.length;
+                f.position = at + length;
             }
         } else {
             return Errno.BADF;
         }
-        m.writeI32(resultAt, bytes.length);
+        m.writeI32(resultAt, length);
         return Errno.SUCCESS;
-    }
-
-    private static byte[] firstBufferBytes(GuestMemory m, long iovs, long count) throws ErrnoException {
-        long[] buffer = firstBuffer(m, iovs, count);
-        return m.read(buffer[0], buffer[1]);
     }
 
     /**
@@ -305,7 +476,7 @@ final class FdImports {
      * guest to call again from the last whole entry.
      */
     private static int readdir(GuestMemory m, DirectoryDescriptor dir, long buf, long bufLength, long cookie, long resultAt)
-            throws ErrnoException, IOException {
+            throws IOException {
         m.checkRange(buf, bufLength);
         List<PathOperations.DirEntry> entries = PathOperations.list(dir);
         ByteBuffer out = ByteBuffer.allocate((int) Math.min(bufLength, Integer.MAX_VALUE - 8))

@@ -63,7 +63,7 @@ record FileStat(long dev, long ino, int filetype, long nlink, long size, long at
     }
 
     /** Writes this stat at {@code address}. */
-    void write(GuestMemory memory, long address) throws ErrnoException {
+    void write(GuestMemory memory, long address) {
         memory.checkRange(address, SIZE);
         memory.writeI64(address, dev);
         memory.writeI64(address + 8, ino);

@@ -1,80 +1,163 @@
 package dev.nostdwasm.wasi;
 
+import static dev.nostdwasm.wasi.HostImports.errno;
+import static dev.nostdwasm.wasi.HostImports.u;
+
+import dev.nostdwasm.api.Caller;
+import dev.nostdwasm.api.HostExport;
 import java.nio.charset.StandardCharsets;
 
 /** The {@code path_*} functions: guest memory in and out around {@link PathOperations}. */
 final class PathImports {
-    private PathImports() {}
 
-    static void define(HostImports imports, WasiContext context) {
-        FdTable fds = context.fds;
-        imports.define("path_create_directory", "iii", (m, a) -> {
-            PathOperations.createDirectory(fds.directory((int) a[0]), m.readString(a[1], a[2]));
+    @HostExport("path_create_directory")
+    int pathCreateDirectory(Caller caller, int fd, int path, int pathLength) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            PathOperations.createDirectory(c.fds.directory(fd), c.memory.bind(caller).readString(u(path), u(pathLength)));
             return Errno.SUCCESS;
-        });
-        imports.define("path_filestat_get", "iiiii", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], WasiAbi.LOOKUP_SYMLINK_FOLLOW);
-            DirectoryDescriptor dir = fds.directory((int) a[0]);
-            PathOperations.stat(dir, (int) a[1], m.readString(a[2], a[3])).write(m, a[4]);
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("path_filestat_get")
+    int pathFilestatGet(Caller caller, int fd, int lookupFlags, int path, int pathLength, int resultAt) {
+        BadArgument.requireFlags(u(lookupFlags), WasiAbi.LOOKUP_SYMLINK_FOLLOW, "lookupflags");
+        WasiContext c = WasiContext.of(caller);
+        try {
+            DirectoryDescriptor dir = c.fds.directory(fd);
+            GuestMemory m = c.memory.bind(caller);
+            PathOperations.stat(dir, lookupFlags, m.readString(u(path), u(pathLength))).write(m, u(resultAt));
             return Errno.SUCCESS;
-        });
-        imports.define("path_filestat_set_times", "iiiiIIi", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], WasiAbi.LOOKUP_SYMLINK_FOLLOW);
-            PathOperations.times(a[4], a[5], (int) a[6]);
-            DirectoryDescriptor dir = fds.directory((int) a[0]);
-            PathOperations.setTimes(dir, (int) a[1], m.readString(a[2], a[3]), a[4], a[5], (int) a[6]);
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("path_filestat_set_times")
+    int pathFilestatSetTimes(Caller caller, int fd, int lookupFlags, int path, int pathLength, long atim, long mtim,
+            int fstFlags) {
+        BadArgument.requireFlags(u(lookupFlags), WasiAbi.LOOKUP_SYMLINK_FOLLOW, "lookupflags");
+        BadArgument.requireFlags(u(fstFlags), WasiAbi.FSTFLAGS_ALL, "fstflags");
+        WasiContext c = WasiContext.of(caller);
+        try {
+            PathOperations.times(atim, mtim, fstFlags);
+            DirectoryDescriptor dir = c.fds.directory(fd);
+            String name = c.memory.bind(caller).readString(u(path), u(pathLength));
+            PathOperations.setTimes(dir, lookupFlags, name, atim, mtim, fstFlags);
             return Errno.SUCCESS;
-        });
-        imports.define("path_link", "iiiiiii", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], WasiAbi.LOOKUP_SYMLINK_FOLLOW);
-            DirectoryDescriptor from = fds.directory((int) a[0]);
-            DirectoryDescriptor to = fds.directory((int) a[4]);
-            PathOperations.link(from, (int) a[1], m.readString(a[2], a[3]), to, m.readString(a[5], a[6]));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("path_link")
+    int pathLink(Caller caller, int fromFd, int lookupFlags, int from, int fromLength, int toFd, int to, int toLength) {
+        BadArgument.requireFlags(u(lookupFlags), WasiAbi.LOOKUP_SYMLINK_FOLLOW, "lookupflags");
+        WasiContext c = WasiContext.of(caller);
+        try {
+            DirectoryDescriptor fromDir = c.fds.directory(fromFd);
+            DirectoryDescriptor toDir = c.fds.directory(toFd);
+            GuestMemory m = c.memory.bind(caller);
+            PathOperations.link(fromDir, lookupFlags, m.readString(u(from), u(fromLength)), toDir,
+                    m.readString(u(to), u(toLength)));
             return Errno.SUCCESS;
-        });
-        imports.define("path_open", "iiiiiIIii", (m, a) -> {
-            PathOperations.requireKnownFlags(a[1], WasiAbi.LOOKUP_SYMLINK_FOLLOW);
-            PathOperations.requireKnownFlags(a[4], WasiAbi.OFLAGS_ALL);
-            PathOperations.requireKnownFlags(a[5], WasiAbi.RIGHTS_ALL);
-            PathOperations.requireKnownFlags(a[6], WasiAbi.RIGHTS_ALL);
-            PathOperations.requireKnownFlags(a[7], WasiAbi.FDFLAGS_ALL);
-            String path = m.readString(a[2], a[3]);
-            Descriptor at = fds.get((int) a[0]);
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("path_open")
+    int pathOpen(Caller caller, int fd, int lookupFlags, int path, int pathLength, int oflags, long rightsBase,
+            long rightsInheriting, int fdflags, int resultAt) {
+        BadArgument.requireFlags(u(lookupFlags), WasiAbi.LOOKUP_SYMLINK_FOLLOW, "lookupflags");
+        BadArgument.requireFlags(u(oflags), WasiAbi.OFLAGS_ALL, "oflags");
+        BadArgument.requireFlags(rightsBase, WasiAbi.RIGHTS_ALL, "rights");
+        BadArgument.requireFlags(rightsInheriting, WasiAbi.RIGHTS_ALL, "rights");
+        BadArgument.requireFlags(u(fdflags), WasiAbi.FDFLAGS_ALL, "fdflags");
+        WasiContext c = WasiContext.of(caller);
+        try {
+            GuestMemory m = c.memory.bind(caller);
+            String name = m.readString(u(path), u(pathLength));
+            Descriptor at = c.fds.get(fd);
             if (!(at instanceof DirectoryDescriptor dir)) {
                 return at instanceof FileDescriptor ? Errno.NOTDIR : Errno.BADF;
             }
-            m.checkRange(a[8], 4);
-            Descriptor opened = PathOperations.open(dir, (int) a[1], path, (int) a[4],
-                    (a[5] & WasiAbi.RIGHT_FD_READ) != 0, (a[5] & WasiAbi.RIGHT_FD_WRITE) != 0, (int) a[7]);
-            m.writeI32(a[8], fds.add(opened));
+            m.checkRange(u(resultAt), 4); // before opening: a trap must not leave a file created
+            Descriptor opened = PathOperations.open(dir, lookupFlags, name, oflags,
+                    (rightsBase & WasiAbi.RIGHT_FD_READ) != 0, (rightsBase & WasiAbi.RIGHT_FD_WRITE) != 0, fdflags);
+            m.writeI32(u(resultAt), c.fds.add(opened));
             return Errno.SUCCESS;
-        });
-        imports.define("path_readlink", "iiiiii", (m, a) -> {
-            DirectoryDescriptor dir = fds.directory((int) a[0]);
-            byte[] target = PathOperations.readlink(dir, m.readString(a[1], a[2])).getBytes(StandardCharsets.UTF_8);
-            int n = (int) Math.min(target.length, a[4]); // cut to the buffer, as readlink(2)
-            m.write(a[3], target, 0, n);
-            m.writeI32(a[5], n);
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("path_readlink")
+    int pathReadlink(Caller caller, int fd, int path, int pathLength, int buffer, int bufferLength, int resultAt) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            DirectoryDescriptor dir = c.fds.directory(fd);
+            GuestMemory m = c.memory.bind(caller);
+            byte[] target = PathOperations.readlink(dir, m.readString(u(path), u(pathLength)))
+                    .getBytes(StandardCharsets.UTF_8);
+            int n = (int) Math.min(target.length, u(bufferLength)); // cut to the buffer, as readlink(2)
+            m.write(u(buffer), target, 0, n);
+            m.writeI32(u(resultAt), n);
             return Errno.SUCCESS;
-        });
-        imports.define("path_remove_directory", "iii", (m, a) -> {
-            PathOperations.removeDirectory(fds.directory((int) a[0]), m.readString(a[1], a[2]));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("path_remove_directory")
+    int pathRemoveDirectory(Caller caller, int fd, int path, int pathLength) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            PathOperations.removeDirectory(c.fds.directory(fd), c.memory.bind(caller).readString(u(path), u(pathLength)));
             return Errno.SUCCESS;
-        });
-        imports.define("path_rename", "iiiiii", (m, a) -> {
-            DirectoryDescriptor from = fds.directory((int) a[0]);
-            DirectoryDescriptor to = fds.directory((int) a[3]);
-            fds.moved(PathOperations.rename(from, m.readString(a[1], a[2]), to, m.readString(a[4], a[5])));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("path_rename")
+    int pathRename(Caller caller, int fromFd, int from, int fromLength, int toFd, int to, int toLength) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            DirectoryDescriptor fromDir = c.fds.directory(fromFd);
+            DirectoryDescriptor toDir = c.fds.directory(toFd);
+            GuestMemory m = c.memory.bind(caller);
+            c.fds.moved(PathOperations.rename(fromDir, m.readString(u(from), u(fromLength)), toDir,
+                    m.readString(u(to), u(toLength))));
             return Errno.SUCCESS;
-        });
-        imports.define("path_symlink", "iiiii", (m, a) -> {
-            DirectoryDescriptor dir = fds.directory((int) a[2]);
-            PathOperations.symlink(m.readString(a[0], a[1]), dir, m.readString(a[3], a[4]));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("path_symlink")
+    int pathSymlink(Caller caller, int target, int targetLength, int fd, int path, int pathLength) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            DirectoryDescriptor dir = c.fds.directory(fd);
+            GuestMemory m = c.memory.bind(caller);
+            PathOperations.symlink(m.readString(u(target), u(targetLength)), dir, m.readString(u(path), u(pathLength)));
             return Errno.SUCCESS;
-        });
-        imports.define("path_unlink_file", "iii", (m, a) -> {
-            PathOperations.unlinkFile(fds.directory((int) a[0]), m.readString(a[1], a[2]));
+        } catch (Exception e) {
+            return errno(e);
+        }
+    }
+
+    @HostExport("path_unlink_file")
+    int pathUnlinkFile(Caller caller, int fd, int path, int pathLength) {
+        WasiContext c = WasiContext.of(caller);
+        try {
+            PathOperations.unlinkFile(c.fds.directory(fd), c.memory.bind(caller).readString(u(path), u(pathLength)));
             return Errno.SUCCESS;
-        });
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 }

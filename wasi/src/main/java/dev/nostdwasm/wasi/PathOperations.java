@@ -247,7 +247,7 @@ final class PathOperations {
      * INVAL} for unknown flags and for a time both given and "now".
      */
     static FileTime[] times(long atim, long mtim, int fstFlags) throws ErrnoException {
-        requireKnownFlags(fstFlags, WasiAbi.FSTFLAGS_ATIM | WasiAbi.FSTFLAGS_ATIM_NOW | WasiAbi.FSTFLAGS_MTIM | WasiAbi.FSTFLAGS_MTIM_NOW);
+        requireKnownFlags(fstFlags, WasiAbi.FSTFLAGS_ALL);
         return new FileTime[] {
             time(atim, (fstFlags & WasiAbi.FSTFLAGS_ATIM) != 0, (fstFlags & WasiAbi.FSTFLAGS_ATIM_NOW) != 0),
             time(mtim, (fstFlags & WasiAbi.FSTFLAGS_MTIM) != 0, (fstFlags & WasiAbi.FSTFLAGS_MTIM_NOW) != 0)

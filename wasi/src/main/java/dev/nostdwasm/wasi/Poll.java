@@ -150,7 +150,7 @@ final class Poll {
         return ready;
     }
 
-    private static void write(GuestMemory m, long at, Subscription s) throws ErrnoException, IOException {
+    private static void write(GuestMemory m, long at, Subscription s) throws IOException {
         m.write(at, new byte[EVENT_SIZE], 0, EVENT_SIZE);
         m.writeI64(at, s.userdata);
         m.writeU8(at + 10, s.type);

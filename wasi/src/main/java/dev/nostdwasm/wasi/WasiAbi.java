@@ -20,6 +20,7 @@ final class WasiAbi {
     static final int FSTFLAGS_ATIM_NOW = 2;
     static final int FSTFLAGS_MTIM = 4;
     static final int FSTFLAGS_MTIM_NOW = 8;
+    static final int FSTFLAGS_ALL = FSTFLAGS_ATIM | FSTFLAGS_ATIM_NOW | FSTFLAGS_MTIM | FSTFLAGS_MTIM_NOW;
 
     static final int FILETYPE_UNKNOWN = 0;
     static final int FILETYPE_BLOCK_DEVICE = 1;

@@ -1,5 +1,6 @@
 package dev.nostdwasm.wasi;
 
+import dev.nostdwasm.api.Caller;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,10 @@ final class WasiContext {
     final WasiClock clock;
     final RandomGenerator random;
     final FdTable fds = new FdTable();
+    /** The calling instance's memory, pointed at it by each call ({@link GuestMemory#bind}). */
+    final GuestMemory memory = new GuestMemory();
+    /** Bytes on their way between guest memory and a stream or file, kept to spare each transfer an array. */
+    private byte[] transfer = new byte[0];
 
     WasiContext(WasiConfig config) {
         for (String arg : config.args) {
@@ -37,5 +42,26 @@ final class WasiContext {
         } catch (ErrnoException e) {
             throw new IllegalStateException("an empty descriptor table refused a descriptor", e);
         }
+    }
+
+    /**
+     * The state of the store making the call: its data, a {@link Wasi}.
+     *
+     * @throws IllegalStateException when the store's data is not a {@code Wasi} (the call traps)
+     */
+    static WasiContext of(Caller caller) {
+        if (caller.data() instanceof Wasi wasi) {
+            return wasi.context;
+        }
+        throw new IllegalStateException("a WASI function was called from a store whose data is not a Wasi: make"
+                + " the store with engine.newStore(Wasi.create(config))");
+    }
+
+    /** A buffer of at least {@code length} bytes (its contents are garbage). */
+    byte[] transferBuffer(int length) {
+        if (transfer.length < length) {
+            transfer = new byte[Math.max(length, Math.min(2 * transfer.length, FdImports.MAX_TRANSFER))];
+        }
+        return transfer;
     }
 }

@@ -1,17 +1,21 @@
 package dev.nostdwasm.wasi;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.nostdwasm.api.Engine;
-import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.Func;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
 import dev.nostdwasm.api.Memory;
-import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
+import dev.nostdwasm.api.TrapCode;
 import dev.nostdwasm.api.Val;
 import dev.nostdwasm.api.ValType;
 import dev.nostdwasm.api.WasmModule;
+import dev.nostdwasm.api.WasmTrapException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +34,17 @@ final class GuestHarness implements AutoCloseable {
     private final Memory memory;
 
     GuestHarness(String provider, Profile profile, WasiConfig config) {
-        engine = NoStdRuntime.load(provider).newEngine(EngineConfig.of(profile));
+        engine = TestRuntimes.engine(provider, profile);
         module = engine.load(TestRuntimes.artifact("wasi_calls", profile));
-        store = engine.newStore();
-        linker = engine.newLinker();
-        Wasi.create(store, config).addTo(linker);
+        store = engine.newStore(Wasi.create(config));
+        linker = Wasi.addTo(engine.newLinker());
         instance = linker.instantiate(store, module);
         memory = instance.memory("memory");
+    }
+
+    /** The instance of {@code wasi_calls.wat}: each WASI function is its export of the same name. */
+    Instance instance() {
+        return instance;
     }
 
     /** Calls WASI function {@code name} with {@code args} (i32 ones truncated) and returns its errno. */
@@ -47,6 +55,16 @@ final class GuestHarness implements AutoCloseable {
             vals[i] = f.type().params().get(i) == ValType.I64 ? Val.i64(args[i]) : Val.i32((int) args[i]);
         }
         return ((Val.I32) f.call(vals)[0]).value();
+    }
+
+    /**
+     * Calls WASI function {@code name} with {@code args} and checks that it traps, its cause a
+     * {@code cause} (as the standard Wasmtime traps on bad guest input).
+     */
+    void assertTraps(Class<? extends Throwable> cause, String name, long... args) {
+        WasmTrapException trap = assertThrows(WasmTrapException.class, () -> call(name, args), name);
+        assertEquals(TrapCode.HOST_EXCEPTION, trap.trapCode(), name);
+        assertInstanceOf(cause, trap.getCause(), name);
     }
 
     /** Writes {@code s} in UTF-8 at {@code address} and returns its length in bytes. */

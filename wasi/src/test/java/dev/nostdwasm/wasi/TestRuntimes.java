@@ -1,6 +1,8 @@
 package dev.nostdwasm.wasi;
 
 import dev.nostdwasm.api.Architecture;
+import dev.nostdwasm.api.Engine;
+import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import java.io.IOException;
@@ -27,6 +29,14 @@ final class TestRuntimes {
             }
         }
         return all.stream();
+    }
+
+    /**
+     * An engine of {@code provider} for {@code profile} that loads the build's artifacts, which
+     * are unsigned: this build made them from this module's sources, so they are trusted as its code.
+     */
+    static Engine engine(String provider, Profile profile) {
+        return NoStdRuntime.load(provider).newEngine(EngineConfig.of(profile).allowUnsignedArtifacts());
     }
 
     /**

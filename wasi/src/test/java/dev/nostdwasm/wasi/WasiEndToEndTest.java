@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nostdwasm.api.Engine;
-import dev.nostdwasm.api.EngineConfig;
 import dev.nostdwasm.api.Instance;
 import dev.nostdwasm.api.Linker;
-import dev.nostdwasm.api.NoStdRuntime;
 import dev.nostdwasm.api.Profile;
 import dev.nostdwasm.api.Store;
 import dev.nostdwasm.api.TrapCode;
@@ -38,13 +36,14 @@ class WasiEndToEndTest {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         WasiConfig config = WasiConfig.builder().stdout(stdout).preopen(root, "/", true).build();
 
-        try (Engine engine = NoStdRuntime.load(provider).newEngine(EngineConfig.of(profile));
+        try (Engine engine = TestRuntimes.engine(provider, profile);
                 WasmModule module = engine.load(TestRuntimes.artifact("wasi_hello", profile));
-                Store store = engine.newStore();
-                Linker linker = engine.newLinker()) {
-            Wasi wasi = Wasi.create(store, config);
-            wasi.addTo(linker);
-            WasiExit exit = wasi.run(linker, module);
+                Linker linker = Wasi.addTo(engine.newLinker())) {
+            Wasi wasi = Wasi.create(config);
+            WasiExit exit;
+            try (Store store = engine.newStore(wasi)) {
+                exit = wasi.run(linker.instantiate(store, module));
+            }
 
             assertEquals(new WasiExit(3), exit, "stdout: " + stdout.toString(StandardCharsets.UTF_8));
             assertEquals("hello\nfrom the preopen\n", stdout.toString(StandardCharsets.UTF_8));
@@ -54,16 +53,15 @@ class WasiEndToEndTest {
     @ParameterizedTest
     @MethodSource("dev.nostdwasm.wasi.TestRuntimes#providersAndProfiles")
     void aStartThatReturnsExitsWithZeroAndATrapStaysATrap(String provider, Profile profile) {
-        try (Engine engine = NoStdRuntime.load(provider).newEngine(EngineConfig.of(profile));
+        Wasi wasi = Wasi.create(WasiConfig.builder().build());
+        try (Engine engine = TestRuntimes.engine(provider, profile);
                 WasmModule returns = engine.load(TestRuntimes.artifact("wasi_returns", profile));
                 WasmModule traps = engine.load(TestRuntimes.artifact("wasi_traps", profile));
-                Store store = engine.newStore();
-                Linker linker = engine.newLinker()) {
-            Wasi wasi = Wasi.create(store, WasiConfig.builder().build());
-            wasi.addTo(linker);
-
-            assertEquals(new WasiExit(0), wasi.run(linker, returns));
-            WasmTrapException trap = assertThrows(WasmTrapException.class, () -> wasi.run(linker, traps));
+                Linker linker = Wasi.addTo(engine.newLinker());
+                Store store = engine.newStore(wasi)) {
+            assertEquals(new WasiExit(0), wasi.run(linker.instantiate(store, returns)));
+            Instance trapping = linker.instantiate(store, traps);
+            WasmTrapException trap = assertThrows(WasmTrapException.class, () -> wasi.run(trapping));
             assertEquals(TrapCode.UNREACHABLE_CODE_REACHED, trap.trapCode());
         }
     }
@@ -71,15 +69,60 @@ class WasiEndToEndTest {
     @ParameterizedTest
     @MethodSource("dev.nostdwasm.wasi.TestRuntimes#providersAndProfiles")
     void anInstanceWithoutStartIsNotACommand(String provider, Profile profile) {
-        try (Engine engine = NoStdRuntime.load(provider).newEngine(EngineConfig.of(profile));
+        try (Engine engine = TestRuntimes.engine(provider, profile);
                 WasmModule module = engine.load(TestRuntimes.artifact("wasi_reactor", profile));
-                Store store = engine.newStore();
-                Linker linker = engine.newLinker()) {
-            Wasi wasi = Wasi.create(store, WasiConfig.builder().build());
-            Instance instance = wasi.addTo(linker).instantiate(store, module);
+                Linker linker = Wasi.addTo(engine.newLinker());
+                Store store = engine.newStore(Wasi.create(WasiConfig.builder().build()))) {
+            Wasi wasi = (Wasi) store.data();
+            Instance instance = linker.instantiate(store, module);
 
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> wasi.run(instance));
             assertTrue(e.getMessage().contains("_start"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.nostdwasm.wasi.TestRuntimes#providersAndProfiles")
+    void oneLinkerServesManyStoresEachWithItsOwnWasi(String provider, Profile profile, @TempDir Path dir)
+            throws IOException {
+        Path rootA = Files.createDirectory(dir.resolve("a"));
+        Path rootB = Files.createDirectory(dir.resolve("b"));
+        Files.writeString(rootA.resolve("input.txt"), "tenant a\n");
+        Files.writeString(rootB.resolve("input.txt"), "tenant b\n");
+        ByteArrayOutputStream stdoutA = new ByteArrayOutputStream();
+        ByteArrayOutputStream stdoutB = new ByteArrayOutputStream();
+        Wasi a = Wasi.create(WasiConfig.builder().stdout(stdoutA).preopen(rootA, "/", true).build());
+        Wasi b = Wasi.create(WasiConfig.builder().stdout(stdoutB).preopen(rootB, "/", true).build());
+
+        try (Engine engine = TestRuntimes.engine(provider, profile);
+                WasmModule module = engine.load(TestRuntimes.artifact("wasi_hello", profile));
+                Linker linker = Wasi.addTo(engine.newLinker());
+                Store storeA = engine.newStore(a);
+                Store storeB = engine.newStore(b)) {
+            // Both instances exist before either runs, so a state kept per linker would show.
+            Instance instanceA = linker.instantiate(storeA, module);
+            Instance instanceB = linker.instantiate(storeB, module);
+
+            assertEquals(new WasiExit(3), b.run(instanceB));
+            assertEquals(new WasiExit(3), a.run(instanceA));
+        }
+        assertEquals("hello\ntenant a\n", stdoutA.toString(StandardCharsets.UTF_8));
+        assertEquals("hello\ntenant b\n", stdoutB.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.nostdwasm.wasi.TestRuntimes#providersAndProfiles")
+    void aCallFromAStoreWithoutWasiTrapsAndSaysWhatToDo(String provider, Profile profile) {
+        try (Engine engine = TestRuntimes.engine(provider, profile);
+                WasmModule module = engine.load(TestRuntimes.artifact("wasi_hello", profile));
+                Linker linker = Wasi.addTo(engine.newLinker());
+                Store store = engine.newStore()) {
+            Instance instance = linker.instantiate(store, module);
+
+            WasmTrapException trap = assertThrows(WasmTrapException.class, () -> instance.func("_start").call());
+            assertTrue(trap.getCause() instanceof IllegalStateException, String.valueOf(trap.getCause()));
+            assertTrue(trap.getCause().getMessage().contains("engine.newStore(Wasi.create(config))"),
+                    trap.getCause().getMessage());
         }
     }
 }
