@@ -145,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException("--public-key verifies artifacts, but " + modulePath + " is a module nsw compiles itself");
         }
         Loaded loaded = artifact ? artifact() : source();
-        WasiConfig wasiConfig = wasiConfig(); // before compiling: a bad --env or --dir is reported at once
+        Wasi wasi = Wasi.create(wasiConfig()); // before compiling: a bad --env or --dir is reported at once
 
         NoStdRuntime runtime = Host.runtime(provider == null ? null : provider.name());
         EngineConfig config = EngineConfig.of(loaded.profile).withFuel(loaded.fuel).withEpochInterruption(loaded.epoch);
@@ -153,11 +153,9 @@ final class RunCommand implements Callable<Integer> {
         config = Host.verifying(config, publicKey, allowUnsigned || !artifact);
         try (Engine engine = runtime.newEngine(config);
                 WasmModule module = artifact ? load(engine, loaded.bytes) : compile(engine, loaded);
-                Linker linker = engine.newLinker();
-                Store store = engine.newStore()) {
+                Linker linker = Wasi.addTo(engine.newLinker());
+                Store store = engine.newStore(wasi)) {
             checkImports(module.imports());
-            Wasi wasi = Wasi.create(store, wasiConfig);
-            wasi.addTo(linker);
             if (loaded.fuel) {
                 store.setFuel(fuel != null ? fuel : Long.MAX_VALUE);
             }
@@ -165,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
                 store.setEpochDeadline(Long.MAX_VALUE / 2); // no deadline: nothing advances the epoch
             }
             if (export == null) {
-                return runCommand(wasi, linker, module);
+                return runCommand(wasi, linker, store, module);
             }
             ExternType.Func type = functionType(module.exports());
             Val[] values = arguments(type);
@@ -181,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs {@code module}'s {@code _start}; the program's exit code. */
-    private int runCommand(Wasi wasi, Linker linker, WasmModule module) throws IOException {
+    private int runCommand(Wasi wasi, Linker linker, Store store, WasmModule module) throws IOException {
         boolean isCommand = module.exports().stream()
                 .anyMatch(e -> e.name().equals("_start") && e.type() instanceof ExternType.Func);
         if (!isCommand) {
@@ -189,7 +187,7 @@ final class RunCommand implements Callable<Integer> {
                     + " give --invoke EXPORT to call one of its functions");
         }
         try {
-            return wasi.run(linker, module).code();
+            return wasi.run(linker.instantiate(store, module)).code();
         } finally {
             main.stdout.flush();
             main.stderr.flush();

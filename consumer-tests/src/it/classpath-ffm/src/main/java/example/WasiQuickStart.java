@@ -14,13 +14,12 @@ public final class WasiQuickStart {
                 .preopen(dir, "/data", true)       // the one directory it sees: read-only, as /data
                 .inheritStdio()                    // System.in, System.out and System.err
                 .build();
+        Wasi wasi = Wasi.create(config);           // the guest's WASI state: descriptors, args
         try (Engine engine = runtime.newEngine(EngineConfig.of(Profile.NATIVE));
              WasmModule module = engine.loadResource(WasiQuickStart.class, "cat");
-             Linker linker = engine.newLinker();
-             Store store = engine.newStore()) {
-            Wasi wasi = Wasi.create(store, config);
-            wasi.addTo(linker);                        // every function of wasi_snapshot_preview1
-            WasiExit exit = wasi.run(linker, module);  // calls _start; proc_exit(n) ends it with n
+             Linker linker = Wasi.addTo(engine.newLinker());   // all of wasi_snapshot_preview1
+             Store store = engine.newStore(wasi)) {            // the Wasi is the store's data
+            WasiExit exit = wasi.run(linker.instantiate(store, module));   // _start; proc_exit(n) gives n
             return exit.code();
         }
     }

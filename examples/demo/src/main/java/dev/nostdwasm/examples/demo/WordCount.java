@@ -44,13 +44,12 @@ final class WordCount {
                 .stdout(stdout)
                 .stderr(stderr)
                 .build();
+        Wasi wasi = Wasi.create(wasiConfig);
         try (Engine engine = runtime.newEngine(config);
                 WasmModule module = engine.load(artifact);
-                Linker linker = engine.newLinker();
-                Store store = engine.newStore()) {
-            Wasi wasi = Wasi.create(store, wasiConfig);
-            wasi.addTo(linker);
-            WasiExit exit = wasi.run(linker, module);
+                Linker linker = Wasi.addTo(engine.newLinker());
+                Store store = engine.newStore(wasi)) {
+            WasiExit exit = wasi.run(linker.instantiate(store, module));
             return new Result(exit.code(), stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
         }
     }
