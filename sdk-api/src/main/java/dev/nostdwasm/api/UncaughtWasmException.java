@@ -23,8 +23,10 @@ public class UncaughtWasmException extends WasmException {
     private static final long serialVersionUID = 2L;
 
     private final transient List<WasmFrame> backtrace;
-    // ValType is an enum and List.copyOf's lists are serializable, so the tag type survives
-    // serialization; the payload (values may hold store objects) does not.
+    /**
+     * The parameter types of the exception's tag; kept by serialization (an enum in an
+     * immutable list), unlike the payload, whose values may hold store objects.
+     */
     private final List<ValType> tagParams;
     private final transient List<Val> payload;
 
