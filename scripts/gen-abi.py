@@ -341,6 +341,9 @@ FUNCTION_PARAMS = {
     ("nsw_error_frame", "out_name"):
         "where the address of the function name's UTF-8 bytes, or 0 when it has none, is written; or 0 to skip it",
     ("nsw_error_frame", "out_name_len"): "where the name's length in bytes is written (`size_t`), or 0 to skip it",
+    ("nsw_exception_tag", "out_tag"): "where the tag's new extern handle is written (`nsw_extern_t*`)",
+    ("nsw_exception_payload", "slots"): "address of the `nsw_val_raw_t` slots the payload is written to",
+    ("nsw_exception_payload", "slots_len"): "the number of slots at `slots`: the number of the tag's parameters",
 }
 
 # What each function that does not return an error returns.

@@ -78,7 +78,7 @@
 /**
  * Bumped whenever a function signature or struct layout of `nsw.h` changes.
  */
-#define NSW_ABI_VERSION 7
+#define NSW_ABI_VERSION 8
 
 /**
  * What went wrong, so that bindings can map it to a typed exception without
@@ -127,7 +127,8 @@ enum nsw_error_kind_t
   NSW_ERROR_RUNTIME = 9,
   /**
    * WebAssembly threw an exception (exception handling) that nothing
-   * caught; the store's pending exception has been discarded.
+   * caught; the store's pending exception was taken out of the store, and
+   * `nsw_exception_tag` and `nsw_exception_payload` read it from the error.
    */
   NSW_ERROR_EXCEPTION = 10,
 };
@@ -164,6 +165,19 @@ typedef struct nsw_module_t nsw_module_t;
 typedef struct nsw_store_t nsw_store_t;
 
 /**
+ * One value: i32/i64 as integers, f32/f64 as their bit patterns, v128 as 16
+ * little-endian bytes, references as registry ids in `ref_id`.
+ */
+typedef union nsw_val_raw_t {
+  int32_t i32;
+  int64_t i64;
+  uint32_t f32;
+  uint64_t f64;
+  uint8_t v128[16];
+  uint64_t ref_id;
+} nsw_val_raw_t;
+
+/**
  * An extern's type. `params`/`results` are value-type codes (NSW_VAL_*) for
  * functions (and tags); `content` is a global's value type or a table's
  * element type; limits are in pages for memories and elements for tables.
@@ -182,19 +196,6 @@ typedef struct nsw_extern_type_t {
   uint64_t minimum;
   uint64_t maximum;
 } nsw_extern_type_t;
-
-/**
- * One value: i32/i64 as integers, f32/f64 as their bit patterns, v128 as 16
- * little-endian bytes, references as registry ids in `ref_id`.
- */
-typedef union nsw_val_raw_t {
-  int32_t i32;
-  int64_t i64;
-  uint32_t f32;
-  uint64_t f64;
-  uint8_t v128[16];
-  uint64_t ref_id;
-} nsw_val_raw_t;
 
 /**
  * A host function. `slots` holds the parameters on entry; the callback
@@ -381,6 +382,28 @@ bool nsw_error_frame(const struct nsw_error_t *error,
                      const uint8_t **out_name,
                      size_t *out_name_len,
                      uint64_t *out_offset);
+
+/**
+ * Hands out the tag of the exception `error` carries, as an extern of kind
+ * `NSW_EXTERN_TAG` (free with `nsw_extern_delete`); its type's parameters are
+ * the payload's value types. Fails when `error` carries no exception or when
+ * it was thrown in another store than `ctx`'s.
+ */
+struct nsw_error_t *nsw_exception_tag(struct nsw_context_t *ctx,
+                                      const struct nsw_error_t *error,
+                                      struct nsw_extern_t **out_tag);
+
+/**
+ * Writes the payload of the exception `error` carries into `slots`, one slot
+ * per parameter of its tag, in order; `slots_len` must be that count.
+ * References are registered in the store as a call's results are; typed
+ * function and GC references (anyref, exnref, ...) other than null cannot
+ * cross the C ABI yet and fail the call. Fails like `nsw_exception_tag`.
+ */
+struct nsw_error_t *nsw_exception_payload(struct nsw_context_t *ctx,
+                                          const struct nsw_error_t *error,
+                                          union nsw_val_raw_t *slots,
+                                          size_t slots_len);
 
 void nsw_extern_delete(struct nsw_extern_t *ext);
 

@@ -9,7 +9,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use nsw_contract::EnvelopeError;
-use wasmtime::{Trap, WasmBacktrace};
+use wasmtime::{ExnRef, OwnedRooted, Trap, WasmBacktrace};
 
 /// What went wrong, so that bindings can map it to a typed exception without
 /// parsing messages.
@@ -35,7 +35,8 @@ pub enum nsw_error_kind_t {
     /// Any other error reported by Wasmtime.
     NSW_ERROR_RUNTIME = 9,
     /// WebAssembly threw an exception (exception handling) that nothing
-    /// caught; the store's pending exception has been discarded.
+    /// caught; the store's pending exception was taken out of the store, and
+    /// `nsw_exception_tag` and `nsw_exception_payload` read it from the error.
     NSW_ERROR_EXCEPTION = 10,
 }
 pub use nsw_error_kind_t::*;
@@ -47,6 +48,16 @@ pub struct nsw_error_t {
     message: String,
     /// The wasm frames Wasmtime attached, innermost first (empty when none).
     frames: Vec<Frame>,
+    /// The uncaught exception (kind `NSW_ERROR_EXCEPTION` only), kept alive by
+    /// the error so that `exception.rs` can read its tag and payload.
+    thrown: Option<Thrown>,
+}
+
+/// An uncaught exception object and the id of the store whose GC heap holds
+/// it: Wasmtime panics when an object is used with another store.
+pub struct Thrown {
+    pub store_id: u64,
+    pub exception: OwnedRooted<ExnRef>,
 }
 
 /// One wasm frame of a backtrace, copied out of Wasmtime's `FrameInfo` so
@@ -78,7 +89,7 @@ fn frames_of(err: &wasmtime::Error) -> Vec<Frame> {
 
 impl nsw_error_t {
     pub fn new(kind: nsw_error_kind_t, message: impl Into<String>) -> Box<nsw_error_t> {
-        Box::new(nsw_error_t { kind, trap_code: None, message: message.into(), frames: Vec::new() })
+        Box::new(nsw_error_t { kind, trap_code: None, message: message.into(), frames: Vec::new(), thrown: None })
     }
 
     pub fn invalid(message: impl Into<String>) -> Box<nsw_error_t> {
@@ -96,34 +107,49 @@ impl nsw_error_t {
     pub fn from_wasmtime(err: wasmtime::Error, default_kind: nsw_error_kind_t) -> Box<nsw_error_t> {
         let frames = frames_of(&err);
         if let Some(host) = err.downcast_ref::<HostError>() {
-            return Box::new(nsw_error_t { kind: NSW_ERROR_HOST, trap_code: None, message: host.0.clone(), frames });
+            return Box::new(nsw_error_t { kind: NSW_ERROR_HOST, trap_code: None, message: host.0.clone(), frames, thrown: None });
         }
         let message = format!("{err:?}");
         if let Some(trap) = err.downcast_ref::<Trap>() {
-            return Box::new(nsw_error_t { kind: NSW_ERROR_TRAP, trap_code: Some(*trap as u8), message, frames });
+            return Box::new(nsw_error_t { kind: NSW_ERROR_TRAP, trap_code: Some(*trap as u8), message, frames, thrown: None });
         }
-        Box::new(nsw_error_t { kind: default_kind, trap_code: None, message, frames })
+        Box::new(nsw_error_t { kind: default_kind, trap_code: None, message, frames, thrown: None })
     }
 
     /// Classifies an error from running wasm (a call, or a start function
-    /// during instantiation). An uncaught wasm exception leaves Wasmtime's
-    /// pending-exception slot set on the store; it is taken here so that the
-    /// next call into the store starts clean.
-    pub fn from_wasm_run(err: wasmtime::Error, store: impl wasmtime::AsContextMut) -> Box<nsw_error_t> {
+    /// during instantiation) in the store `store_id` names. An uncaught wasm
+    /// exception leaves Wasmtime's pending-exception slot set on the store; it
+    /// is taken here, so that the next call into the store starts clean, and
+    /// kept in the error (owned-rooted, as the slot's root ends with this scope).
+    pub fn from_wasm_run(err: wasmtime::Error, store: impl wasmtime::AsContextMut, store_id: u64) -> Box<nsw_error_t> {
         if !err.is::<wasmtime::ThrownException>() {
             return nsw_error_t::from_wasmtime(err, NSW_ERROR_RUNTIME);
         }
         let frames = frames_of(&err);
-        // The exception object is rooted only inside this scope, so it is released here.
         use wasmtime::AsContextMut as _;
         let mut scope = wasmtime::RootScope::new(store);
-        let taken = scope.as_context_mut().take_pending_exception().is_some();
-        let message = if taken {
+        let pending = scope.as_context_mut().take_pending_exception();
+        let thrown = pending
+            .and_then(|exn| exn.to_owned_rooted(&mut scope).ok())
+            .map(|exception| Thrown { store_id, exception });
+        let message = if thrown.is_some() {
             String::from("uncaught WebAssembly exception: a `throw` reached the host without a matching `catch`")
         } else {
             String::from("uncaught WebAssembly exception (the store held no pending exception)")
         };
-        Box::new(nsw_error_t { kind: NSW_ERROR_EXCEPTION, trap_code: None, message, frames })
+        Box::new(nsw_error_t { kind: NSW_ERROR_EXCEPTION, trap_code: None, message, frames, thrown })
+    }
+
+    /// The uncaught exception this error carries, checked to belong to the
+    /// store `store_id` names.
+    pub fn thrown(&self, store_id: u64) -> NswResult<&OwnedRooted<ExnRef>> {
+        match &self.thrown {
+            None => Err(nsw_error_t::invalid("the error carries no exception: only errors of kind NSW_ERROR_EXCEPTION do")),
+            Some(t) if t.store_id != store_id => {
+                Err(nsw_error_t::invalid("the exception belongs to another store than the context"))
+            }
+            Some(t) => Ok(&t.exception),
+        }
     }
 
     pub fn message(&self) -> &str {

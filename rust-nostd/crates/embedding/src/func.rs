@@ -42,7 +42,10 @@ pub unsafe extern "C" fn nsw_func_call(
             // SAFETY: every slot is 16 plain bytes laid out like ValRaw and
             // every parameter type is numeric, so any bit pattern is valid.
             let raw = core::ptr::slice_from_raw_parts_mut(slots.cast::<ValRaw>(), needed);
-            return unsafe { f.call_unchecked(&mut c, raw) }.map_err(|e| nsw_error_t::from_wasm_run(e, &mut c));
+            return unsafe { f.call_unchecked(&mut c, raw) }.map_err(|e| {
+                let id = c.data().id;
+                nsw_error_t::from_wasm_run(e, &mut c, id)
+            });
         }
         let slots = unsafe { core::slice::from_raw_parts_mut(slots, needed) };
         call_with_refs(&mut c, f, e.desc().params(), e.desc().results(), slots)
@@ -71,7 +74,10 @@ fn call_with_refs(
         .map(|(code, slot)| values::to_val(&mut ctx, *code, slot))
         .collect::<NswResult<Vec<Val>>>()?;
     let mut out = alloc::vec![Val::I32(0); results.len()];
-    f.call(&mut ctx, &args, &mut out).map_err(|e| nsw_error_t::from_wasm_run(e, &mut ctx))?;
+    f.call(&mut ctx, &args, &mut out).map_err(|e| {
+        let id = ctx.data().id;
+        nsw_error_t::from_wasm_run(e, &mut ctx, id)
+    })?;
     for (slot, val) in slots.iter_mut().zip(out.iter()) {
         *slot = values::from_val(&mut ctx, val)?;
     }

@@ -153,7 +153,10 @@ fn instantiate(p: &nsw_instance_pre_t, c: &mut StoreContextMut<'_, StoreData>) -
         None if format!("{e}").starts_with("resource limit exceeded") => {
             nsw_error_t::new(NSW_ERROR_RESOURCE_LIMIT, format!("instantiation exceeds a store limit: {e}"))
         }
-        None => nsw_error_t::from_wasm_run(e, &mut *c),
+        None => {
+            let id = c.data().id;
+            nsw_error_t::from_wasm_run(e, &mut *c, id)
+        }
     })
 }
 

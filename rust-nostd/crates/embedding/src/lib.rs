@@ -15,6 +15,7 @@ mod allocator;
 pub mod context;
 pub mod engine;
 pub mod error;
+pub mod exception;
 pub mod externs;
 pub mod func;
 pub mod global;

@@ -2,7 +2,7 @@
 //! checks before it trusts this library.
 
 /// Bumped whenever a function signature or struct layout of `nsw.h` changes.
-pub const NSW_ABI_VERSION: u32 = 7;
+pub const NSW_ABI_VERSION: u32 = 8;
 
 /// The C ABI version of this library (`NSW_ABI_VERSION` of its header).
 #[unsafe(no_mangle)]

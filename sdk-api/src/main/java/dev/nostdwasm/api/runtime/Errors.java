@@ -19,6 +19,10 @@ import dev.nostdwasm.api.UncaughtWasmException;
 import dev.nostdwasm.api.WasmException;
 import dev.nostdwasm.api.WasmFrame;
 import dev.nostdwasm.api.WasmTrapException;
+import dev.nostdwasm.api.ExternType;
+import dev.nostdwasm.api.Val;
+import dev.nostdwasm.api.ValType;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,12 +33,25 @@ final class Errors {
     private Errors() {
     }
 
-    /** Reads and frees {@code error}. */
+    /** Reads and frees {@code error}, which did not come from running wasm. */
     static RuntimeException toException(NativeRuntime rt, long error) {
+        return toException(rt, null, error);
+    }
+
+    /**
+     * Reads and frees {@code error}, from running wasm in {@code store} (a call or an
+     * instantiation): an uncaught exception's tag and payload are read in that store.
+     */
+    static RuntimeException toException(StoreImpl store, long error) {
+        return toException(store.rt, store, error);
+    }
+
+    private static RuntimeException toException(NativeRuntime rt, StoreImpl store, long error) {
         int kind;
         String message;
         int trapCode = -1;
         List<WasmFrame> backtrace = List.of();
+        UncaughtWasmException uncaught = null;
         try (Scratch s = rt.scratch()) {
             kind = rt.abi.nsw_error_kind(error);
             rt.abi.nsw_error_message(error, s.out(0), s.out(1));
@@ -44,6 +61,9 @@ final class Errors {
             }
             if (kind == NSW_ERROR_TRAP || kind == NSW_ERROR_HOST || kind == NSW_ERROR_EXCEPTION) {
                 backtrace = frames(rt, s, error);
+            }
+            if (kind == NSW_ERROR_EXCEPTION) {
+                uncaught = uncaught(rt, store, s, error, message, backtrace);
             }
         } finally {
             rt.abi.nsw_error_delete(error);
@@ -60,9 +80,38 @@ final class Errors {
             }
             case NSW_ERROR_RESOURCE_LIMIT -> new ResourceLimitException(message);
             case NSW_ERROR_UNSUPPORTED -> new WasmException("not supported here: " + message);
-            case NSW_ERROR_EXCEPTION -> new UncaughtWasmException(message, backtrace);
+            case NSW_ERROR_EXCEPTION -> uncaught;
             default -> new WasmException(message);
         };
+    }
+
+    /** The exception with the tag and payload {@code error} keeps (read before the error is freed). */
+    private static UncaughtWasmException uncaught(NativeRuntime rt, StoreImpl store, Scratch s, long error,
+            String message, List<WasmFrame> backtrace) {
+        if (store == null) {
+            // Only running wasm throws, and every call site that runs wasm passes its store.
+            throw new IllegalStateException("an uncaught wasm exception reached the SDK without its store: " + message);
+        }
+        rt.check(rt.abi.nsw_exception_tag(store.ctx, error, s.out(7)));
+        long tag = s.outLong(7);
+        ExternType.Tag tagType;
+        try {
+            rt.check(rt.abi.nsw_extern_type(tag, s.address + Scratch.TYPE));
+            tagType = (ExternType.Tag) Types.read(rt, s);
+        } finally {
+            rt.abi.nsw_extern_delete(tag);
+        }
+        List<ValType> params = tagType.params();
+        if (params.contains(ValType.OTHER_REF)) {
+            return new UncaughtWasmException(message, tagType, null, backtrace);
+        }
+        ByteBuffer slots = store.confinement.slots(params.size());
+        rt.check(rt.abi.nsw_exception_payload(store.ctx, error, store.confinement.slotsAddress(), params.size()));
+        List<Val> payload = new ArrayList<>(params.size());
+        for (int i = 0; i < params.size(); i++) {
+            payload.add(Values.read(store, slots, i, params.get(i)));
+        }
+        return new UncaughtWasmException(message, tagType, payload, backtrace);
     }
 
     /** The error's wasm frames, innermost first (read before the error is freed). */

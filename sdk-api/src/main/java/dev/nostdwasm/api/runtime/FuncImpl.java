@@ -95,7 +95,7 @@ final class FuncImpl extends ExternImpl implements Func {
         long err = rt.abi.nsw_func_call(store.ctx, handle, store.confinement.slotsAddress(), slotCount);
         views.revalidate(store.ctx); // wasm may have moved a memory Java holds views of
         if (err != 0) {
-            throw Errors.toException(rt, err);
+            throw Errors.toException(store, err);
         }
     }
 

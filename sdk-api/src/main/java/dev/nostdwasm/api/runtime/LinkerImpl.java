@@ -186,7 +186,10 @@ final class LinkerImpl implements Linker {
             try {
                 // No linker lock from here on: the start function may call host functions that
                 // define names on this linker.
-                rt.check(rt.abi.nsw_instance_pre_instantiate(pre, st.ctx, s.out(0)));
+                long err = rt.abi.nsw_instance_pre_instantiate(pre, st.ctx, s.out(0));
+                if (err != 0) {
+                    throw Errors.toException(st, err);
+                }
                 return new InstanceImpl(st, st.ownInstance(s.outLong(0)), mod.exports());
             } finally {
                 rt.abi.nsw_instance_pre_delete(pre);
