@@ -1,6 +1,7 @@
 package dev.nostdwasm.wasi;
 
 import dev.nostdwasm.api.Caller;
+import dev.nostdwasm.api.ExportNotFoundException;
 import dev.nostdwasm.api.Memory;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -30,9 +31,12 @@ final class GuestMemory {
      * @throws IllegalStateException when there is none (the call then traps)
      */
     static GuestMemory of(Caller caller) {
-        return new GuestMemory(caller.memory("memory").orElseThrow(() -> new IllegalStateException(
-                "a WASI function was called by a module that exports no memory named \"memory\":"
-                        + " WASI passes everything through it, so export it")));
+        try {
+            return new GuestMemory(caller.memory("memory"));
+        } catch (ExportNotFoundException e) {
+            throw new IllegalStateException("a WASI function was called by a module that exports no memory named"
+                    + " \"memory\": WASI passes everything through it, so export it", e);
+        }
     }
 
     /** {@code FAULT} unless {@code length} bytes at {@code address} are all inside the memory. */
