@@ -26,7 +26,7 @@ class ReferenceRunTest {
     private final WasiCases cases = WasiCases.fromBuild();
     private final WasiRunner reference = new ReferenceRunner(cliPath());
 
-    private static Path cliPath() {
+    static Path cliPath() {
         try {
             return Path.of(Files.readString(Path.of(WasiCases.property("nostdwasm.wasi.cliPathFile"))).trim());
         } catch (IOException e) {
