@@ -88,13 +88,12 @@ final class SdkRunner implements WasiRunner {
 
         AtomicReference<Object> ending = new AtomicReference<>();
         Thread thread = new Thread(null, () -> {
+            Wasi wasi = Wasi.create(config.build());
             try (Engine engine = runtime.newEngine(settings);
                     WasmModule module = engine.compile(wasm);
-                    Store store = engine.newStore();
-                    Linker linker = engine.newLinker()) {
-                Wasi wasi = Wasi.create(store, config.build());
-                wasi.addTo(linker);
-                ending.set(wasi.run(linker, module));
+                    Store store = engine.newStore(wasi);
+                    Linker linker = Wasi.addTo(engine.newLinker())) {
+                ending.set(wasi.run(linker.instantiate(store, module)));
             } catch (RuntimeException | Error e) {
                 ending.set(e);
             }
