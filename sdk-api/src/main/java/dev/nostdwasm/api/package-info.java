@@ -16,7 +16,8 @@
  * <ul>
  *   <li>{@link dev.nostdwasm.api.WasmTrapException}: wasm trapped (with a {@link
  *       dev.nostdwasm.api.TrapCode}; a host function's exception is its cause), and {@link
- *       dev.nostdwasm.api.UncaughtWasmException}: wasm threw an exception nothing caught;
+ *       dev.nostdwasm.api.UncaughtWasmException}: wasm threw an exception nothing caught
+ *       (its tag's type and payload values come with it);
  *   <li>{@link dev.nostdwasm.api.ExportNotFoundException}: an {@link dev.nostdwasm.api.Instance}
  *       or {@link dev.nostdwasm.api.Caller} has no export of the name and kind asked for;
  *   <li>{@link dev.nostdwasm.api.MemoryAccessException}: bytes outside a memory, or a C string
