@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suite (issue 6): every subject on the same workloads in one run, then
+# The benchmark suite: every subject on the same workloads in one run, then
 # docs/PERFORMANCE.md and docs/perf/results.tsv (ratios from this run) via
 # benchmarks/scripts/report.py.
 #

@@ -68,7 +68,7 @@ def lib_sizes(root):
 
 
 def rows(scores, sizes):
-    """(measure, subject, baseline, ratio, goal, met) for every goal of issue 6."""
+    """(measure, subject, baseline, ratio, goal, met) for every goal in docs/PERFORMANCE.md."""
     out = []
 
     def ratio_row(measure, subject, baseline, op, limit):

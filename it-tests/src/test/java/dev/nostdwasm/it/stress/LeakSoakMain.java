@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Issue 5 item 7, run in a forked JVM by {@link SoakTest}: creates and closes engines, modules,
+ * The leak soak, run in a forked JVM by {@link SoakTest}: creates and closes engines, modules,
  * linkers with a host function, stores and instances {@code iterations} times and reports the
  * resident set size (VmRSS of {@code /proc/self/status}) after {@code warmup} iterations and at the
  * end.

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 5 item 7: {@link LeakSoakMain} in a forked JVM per provider creates and closes an engine, a
+ * The leak soak: {@link LeakSoakMain} in a forked JVM per provider creates and closes an engine, a
  * module, a linker with a host function, a store and an instance per iteration, and its resident
  * set size may grow by at most {@value #MAX_DRIFT_PERCENT}% between the end of the warm-up and the
  * end of the run.

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 5 item 3: one {@link Engine} and one {@link WasmModule} ({@code add.wat}) shared by
+ * The shared-engine stress run: one {@link Engine} and one {@link WasmModule} ({@code add.wat}) shared by
  * {@value #CALLER_THREADS} threads, each with its own {@link Store}, {@link Linker} and instance,
  * each making {@code -Dnostdwasm.stress.calls} (default {@value #DEFAULT_CALLS}) {@code callI32} calls whose
  * every result is checked (and their sum compared exactly); at the same time
